@@ -1,0 +1,23 @@
+using System.Text;
+
+namespace AgentCore.Host.Cli;
+
+/// <summary>The process streams a verb works with: stdout for results only, stderr for everything else.</summary>
+internal sealed class VerbContext(Func<Stream> openStdin, TextWriter stdout, TextWriter stderr)
+{
+    /// <summary>UTF-8 without a byte-order mark, as every output of the tool is written.</summary>
+    public static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+
+    /// <summary>Results.</summary>
+    public TextWriter Out { get; } = stdout;
+
+    /// <summary>Warnings and errors.</summary>
+    public TextWriter Error { get; } = stderr;
+
+    /// <summary>Opens standard input as raw bytes.</summary>
+    public Stream OpenStdin() => openStdin();
+
+    /// <summary>Opens <paramref name="path"/> for reading, or stdin when it is <c>-</c>.</summary>
+    public Stream OpenInput(string path) =>
+        path == "-" ? openStdin() : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+}

@@ -1,0 +1,24 @@
+namespace AgentCore.Host.Cli;
+
+/// <summary>Every verb of the command line, in the order <c>agentcore --help</c> lists them.</summary>
+internal static class VerbTable
+{
+    /// <summary>All verbs. One line per verb; each verb lives in its own file under Cli/.</summary>
+    public static readonly Verb[] All =
+    [
+    ];
+
+    /// <summary>The verb named <paramref name="name"/>, or null.</summary>
+    public static Verb? Find(string name)
+    {
+        foreach (Verb v in All)
+        {
+            if (v.Name == name)
+            {
+                return v;
+            }
+        }
+
+        return null;
+    }
+}
