@@ -1,0 +1,244 @@
+using System.Text;
+using System.Text.Json;
+
+namespace AgentCore.Conversations;
+
+/// <summary>
+/// The extension's <c>getTokenUsage().contextTokens</c> over a task's UI messages (<c>ui_messages.json</c>):
+/// <c>getApiMetrics(combineApiRequests(combineCommandSequences(messages.slice(1)))).contextTokens</c>
+/// (parity spec 2.5). Command-sequence merging does not touch the messages this figure reads, so it is skipped.
+/// </summary>
+public static class ApiMetrics
+{
+    /// <summary>
+    /// Walks the UI messages (after the first) backwards and returns the first non-zero context figure:
+    /// <c>(tokensIn || 0) + (tokensOut || 0)</c> of an <c>api_req_started</c> message (merged with its
+    /// <c>api_req_finished</c>, as <c>combineApiRequests</c> does) or <c>contextCondense.newContextTokens ?? 0</c>
+    /// of a <c>condense_context</c> message; 0 when there is none. Unparseable request JSON counts 0.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The text is not a JSON array, or a figure the walk reaches is a string or object (the reference would concatenate text there).</exception>
+    public static double GetContextTokens(ReadOnlySpan<byte> uiMessagesJson)
+    {
+        List<Record> records = ReadRecords(uiMessagesJson);
+        for (int i = records.Count - 1; i >= 0; i--)
+        {
+            Record r = records[i];
+            double value = r.Kind switch
+            {
+                RecordKind.Started => r.Data.IsObject ? r.Data.TokensIn.Get() + r.Data.TokensOut.Get() : 0,
+                RecordKind.Condense => r.NewContextTokens.Get(),
+                _ => 0,
+            };
+            if (value != 0)
+            {
+                return value;
+            }
+        }
+
+        return 0;
+    }
+
+    private static List<Record> ReadRecords(ReadOnlySpan<byte> json)
+    {
+        var records = new List<Record>();
+        var startedStack = new List<int>();
+        try
+        {
+            var reader = new Utf8JsonReader(json, JsonCanonicalizer.ReaderOptions);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
+            {
+                throw new InvalidDataException("expected a JSON array of UI messages");
+            }
+
+            int index = 0;
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                Record r = ReadRecord(ref reader);
+                if (index++ == 0)
+                {
+                    continue; // slice(1): the task's first message is not part of the metrics
+                }
+
+                switch (r.Kind)
+                {
+                    case RecordKind.Started:
+                        records.Add(r);
+                        startedStack.Add(records.Count - 1);
+                        break;
+                    case RecordKind.Finished:
+                        // combineApiRequests: merge into the most recent unmerged api_req_started; the finished message goes.
+                        if (startedStack.Count > 0)
+                        {
+                            int s = startedStack[^1];
+                            startedStack.RemoveAt(startedStack.Count - 1);
+                            records[s] = records[s] with { Data = RequestData.Merge(records[s].Data, r.Data) };
+                        }
+
+                        break;
+                    default:
+                        records.Add(r);
+                        break;
+                }
+            }
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"invalid JSON ({e.Message})", e);
+        }
+
+        return records;
+    }
+
+    private static Record ReadRecord(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return default;
+        }
+
+        bool isSay = false;
+        RecordKind sayKind = RecordKind.Other;
+        RequestData data = default;
+        JsValue newContextTokens = default;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("type"u8))
+            {
+                reader.Read();
+                isSay = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("say"u8);
+            }
+            else if (reader.ValueTextEquals("say"u8))
+            {
+                reader.Read();
+                sayKind = reader.TokenType != JsonTokenType.String ? RecordKind.Other
+                    : reader.ValueTextEquals("api_req_started"u8) ? RecordKind.Started
+                    : reader.ValueTextEquals("api_req_finished"u8) ? RecordKind.Finished
+                    : reader.ValueTextEquals("condense_context"u8) ? RecordKind.Condense
+                    : RecordKind.Other;
+            }
+            else if (reader.ValueTextEquals("text"u8))
+            {
+                reader.Read();
+                data = reader.TokenType == JsonTokenType.String ? RequestData.Parse(JsonStrings.GetString(ref reader)) : default;
+            }
+            else if (reader.ValueTextEquals("contextCondense"u8))
+            {
+                reader.Read();
+                newContextTokens = ReadNewContextTokens(ref reader);
+            }
+            else
+            {
+                reader.Read();
+            }
+
+            reader.Skip();
+        }
+
+        return new Record(isSay ? sayKind : RecordKind.Other, data, newContextTokens);
+    }
+
+    private static JsValue ReadNewContextTokens(ref Utf8JsonReader reader)
+    {
+        JsValue value = default;
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return value;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            bool match = reader.ValueTextEquals("newContextTokens"u8);
+            reader.Read();
+            if (match)
+            {
+                value = JsValue.Read(ref reader);
+            }
+
+            reader.Skip();
+        }
+
+        return value;
+    }
+
+    private enum RecordKind : byte
+    {
+        Other,
+        Started,
+        Finished,
+        Condense,
+    }
+
+    private readonly record struct Record(RecordKind Kind, RequestData Data, JsValue NewContextTokens);
+
+    // The parsed JSON of an api_req_started / api_req_finished text: only the two figures the walk reads.
+    private readonly record struct RequestData(bool IsObject, JsValue TokensIn, JsValue TokensOut)
+    {
+        public static RequestData Parse(string text)
+        {
+            if (text.Length == 0)
+            {
+                return default; // falsy text: skipped by the walk, {} when merged
+            }
+
+            byte[] utf8 = Encoding.UTF8.GetBytes(text);
+            try
+            {
+                var reader = new Utf8JsonReader(utf8, JsonCanonicalizer.ReaderOptions);
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.StartObject)
+                {
+                    return default; // non-object JSON: destructuring finds no figures (null throws and is skipped): 0 either way
+                }
+
+                JsValue tokensIn = default, tokensOut = default;
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    bool isIn = reader.ValueTextEquals("tokensIn"u8);
+                    bool isOut = !isIn && reader.ValueTextEquals("tokensOut"u8);
+                    reader.Read();
+                    if (isIn)
+                    {
+                        tokensIn = JsValue.Read(ref reader);
+                    }
+                    else if (isOut)
+                    {
+                        tokensOut = JsValue.Read(ref reader);
+                    }
+
+                    reader.Skip();
+                }
+
+                reader.Read(); // trailing data makes JSON.parse throw
+                return new RequestData(true, tokensIn, tokensOut);
+            }
+            catch (JsonException)
+            {
+                return default; // JSON.parse threw: the walk skips it; a merge uses {}
+            }
+        }
+
+        // JSON.stringify({...start, ...finish}) parsed again: always an object; finish's keys win.
+        public static RequestData Merge(RequestData start, RequestData finish) => new(
+            true,
+            finish.TokensIn.Present ? finish.TokensIn : start.TokensIn,
+            finish.TokensOut.Present ? finish.TokensOut : start.TokensOut);
+    }
+
+    // A JSON value as `value || 0` sees it in a sum.
+    private readonly record struct JsValue(bool Present, double Number, bool Unsupported)
+    {
+        public static JsValue Read(ref Utf8JsonReader reader) => reader.TokenType switch
+        {
+            JsonTokenType.Number => new JsValue(true, reader.GetDouble(), false),
+            JsonTokenType.True => new JsValue(true, 1, false),
+            JsonTokenType.False or JsonTokenType.Null => new JsValue(true, 0, false),
+            JsonTokenType.String when reader.ValueSpan.IsEmpty => new JsValue(true, 0, false),
+            _ => new JsValue(true, 0, true),
+        };
+
+        public double Get() => Unsupported
+            ? throw new InvalidDataException("a token figure (tokensIn, tokensOut or newContextTokens) is a string or an object; the extension would concatenate text here")
+            : Number;
+    }
+}

@@ -1,0 +1,62 @@
+using System.Text;
+using AgentCore.Conversations;
+
+namespace AgentCore.Tests.Conversations;
+
+public sealed class ApiMetricsTests
+{
+    private const string First = """{"ts":1,"type":"say","say":"text","text":"task"}""";
+
+    private static double Walk(params string[] messages) =>
+        ApiMetrics.GetContextTokens(Encoding.UTF8.GetBytes("[" + string.Join(",", [First, .. messages]) + "]"));
+
+    private static string Started(string json) =>
+        $$"""{"ts":2,"type":"say","say":"api_req_started","text":{{System.Text.Json.JsonSerializer.Serialize(json, TestJsonContext.Default.String)}}}""";
+
+    // Parity spec 2.5 (test).
+    [Fact]
+    public void GetContextTokens_OneRequest_SumsInAndOut() =>
+        Assert.Equal(300, Walk(Started("""{"tokensIn":100,"tokensOut":200,"cacheWrites":5,"cacheReads":10,"cost":0.005}""")));
+
+    [Fact]
+    public void GetContextTokens_TwoRequests_UsesLast() =>
+        Assert.Equal(200, Walk(Started("""{"tokensIn":10,"tokensOut":20}"""), Started("""{"tokensIn":50,"tokensOut":150}""")));
+
+    [Fact]
+    public void GetContextTokens_CondenseLast_UsesNewContextTokens() =>
+        Assert.Equal(400, Walk(Started("""{"tokensIn":10,"tokensOut":20}"""),
+            """{"ts":3,"type":"say","say":"condense_context","contextCondense":{"cost":0.1,"prevContextTokens":900,"newContextTokens":400,"summary":"s"}}"""));
+
+    [Fact]
+    public void GetContextTokens_ZeroFiguresAtEnd_WalksBack() =>
+        Assert.Equal(200, Walk(Started("""{"tokensIn":100}"""), Started("""{"tokensOut":200}"""), Started("""{"cacheWrites":5}"""),
+            Started("""{"cacheReads":10}"""), Started("""{"cost":0.005}""")));
+
+    [Fact]
+    public void GetContextTokens_NullTokensIn_Zero() =>
+        Assert.Equal(0, Walk(Started("""{"tokensIn":null,"tokensOut":null,"cacheWrites":null,"cacheReads":null,"cost":null}""")));
+
+    [Fact]
+    public void GetContextTokens_FirstMessageIsSkipped() =>
+        Assert.Equal(0, ApiMetrics.GetContextTokens(Encoding.UTF8.GetBytes("[" + Started("""{"tokensIn":100}""") + "]")));
+
+    [Fact]
+    public void GetContextTokens_UnparseableText_Skipped() =>
+        Assert.Equal(30, Walk(Started("""{"tokensIn":10,"tokensOut":20}"""), Started("{not json")));
+
+    [Fact]
+    public void GetContextTokens_ApiReqFinished_MergedIntoStarted() =>
+        Assert.Equal(70, Walk(Started("""{"apiProtocol":"openai"}"""), """{"ts":3,"type":"say","say":"api_req_finished","text":"{\"tokensIn\":30,\"tokensOut\":40}"}"""));
+
+    [Fact]
+    public void GetContextTokens_CondenseWithoutFigure_WalksBack() =>
+        Assert.Equal(30, Walk(Started("""{"tokensIn":10,"tokensOut":20}"""), """{"ts":3,"type":"say","say":"condense_context"}"""));
+
+    [Fact]
+    public void GetContextTokens_AskNotSay_Ignored() =>
+        Assert.Equal(0, Walk("""{"ts":3,"type":"ask","say":"api_req_started","text":"{\"tokensIn\":5}"}"""));
+
+    [Fact]
+    public void GetContextTokens_NotArray_Throws() =>
+        Assert.Throws<InvalidDataException>(() => ApiMetrics.GetContextTokens("{}"u8));
+}
