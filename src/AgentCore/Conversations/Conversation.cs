@@ -422,7 +422,6 @@ public sealed partial class Conversation : IDisposable
     private void ThrowIndex(int index) =>
         throw new ArgumentOutOfRangeException(nameof(index), index, $"the conversation has {_count} messages");
 
-    [StructLayout(LayoutKind.Auto)]
     private struct Entry(ArenaSlice slice, int rawTokens, MessageRole role, bool isSummary)
     {
         public ArenaSlice Slice = slice;
