@@ -212,6 +212,20 @@ public sealed partial class Conversation : IDisposable
         CompactIfWasteful();
     }
 
+    /// <summary>
+    /// Replaces everything between the first message and <paramref name="keepStart"/> with a condense summary:
+    /// the history becomes <c>[first, summary, ...messages from keepStart]</c>.
+    /// </summary>
+    internal void ReplaceWithSummary(int keepStart, string summary, double? ts)
+    {
+        RemoveRange(1, Math.Max(0, keepStart - 1));
+        BeginScratch();
+        WriteSummary(summary, ts);
+        ReadOnlySpan<byte> json = _scratch.WrittenSpan;
+        Insert(Math.Min(1, _count), json, MessageTokenCounter.Count(json, _countToolBlocks));
+        ReleaseLargeScratch();
+    }
+
     /// <summary>Writes the history as the extension saves it: a compact JSON array of the entries.</summary>
     public void WriteJson(IBufferWriter<byte> output)
     {
