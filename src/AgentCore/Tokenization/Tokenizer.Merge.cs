@@ -8,7 +8,7 @@ public sealed partial class Tokenizer
 {
     /// <summary>
     /// Pieces up to this many bytes merge with tiktoken's own loop (scan for the lowest pair, merge, repeat) over
-    /// stack arrays: quadratic but tiny. Longer pieces use a heap (O(n log n)).
+    /// stack arrays: quadratic but tiny. Longer pieces use a bucket queue (near-linear).
     /// </summary>
     private const int SmallPieceBytes = 128;
 
@@ -122,50 +122,47 @@ public sealed partial class Tokenizer
     }
 
     /// <summary>
-    /// The same merge order as <see cref="MergeSmall"/> with a min-heap of (rank, start) over a linked list of
-    /// parts: the heap's minimum is the lowest rank, leftmost on ties, exactly the pair tiktoken's scan picks.
-    /// Entries made stale by a merge are skipped when popped: a (rank, start) pair names one byte string, so an
-    /// entry is current exactly when the part at start still has that pair rank.
+    /// The same merge order as <see cref="MergeSmall"/> (lowest rank first, leftmost on ties) in near-linear time,
+    /// over a linked list of parts and a bucket queue: one bucket of pair positions per rank, a three-level bitmap
+    /// over ranks to find the lowest non-empty bucket in O(1).
     /// </summary>
+    /// <remarks>
+    /// A bucket is drained in ascending position order. That is tiktoken's order because a merge at rank r only
+    /// creates pairs that are longer than token r, hence never of rank r: nothing can join bucket r while it is
+    /// drained. If a merge creates a pair of lower rank (possible in a vocabulary whose ranks are not merge-ordered),
+    /// the rest of bucket r is put back and the lowest bucket is looked up again. An entry is skipped when its part
+    /// no longer has that pair rank (a (rank, position) pair names one byte string, so this test is exact).
+    /// </remarks>
     private static unsafe void MergeLarge(Vocabulary vocabulary, ReadOnlySpan<byte> piece, ref TokenSink sink)
     {
         int n = piece.Length;
-        int[] next = ArrayPool<int>.Shared.Rent(n);
-        int[] prev = ArrayPool<int>.Shared.Rent(n);
-        int[] pairRanks = ArrayPool<int>.Shared.Rent(n);
-        int[] tokenRanks = ArrayPool<int>.Shared.Rent(n);
-        long[] heap = ArrayPool<long>.Shared.Rent(3 * n);
-        try
+        MergeScratch scratch = MergeScratch.For(vocabulary.Count, n);
+        int[] next = scratch.Next;
+        int[] prev = scratch.Prev;
+        int[] pairRanks = scratch.PairRanks;
+        int[] tokenRanks = scratch.TokenRanks;
+        ReadOnlySpan<int> byteRanks = vocabulary.ByteRanks;
+        fixed (byte* p = piece)
         {
-            ReadOnlySpan<int> byteRanks = vocabulary.ByteRanks;
-            int heapCount = 0;
-            fixed (byte* p = piece)
+            for (int i = 0; i < n; i++)
             {
-                for (int i = 0; i < n; i++)
+                next[i] = i + 1;
+                prev[i] = i - 1;
+                tokenRanks[i] = byteRanks[p[i]];
+                int r = i + 1 < n ? vocabulary.PairRank(p[i], p[i + 1]) : NoRank;
+                pairRanks[i] = r;
+                if (r != NoRank)
                 {
-                    next[i] = i + 1;
-                    prev[i] = i - 1;
-                    tokenRanks[i] = byteRanks[p[i]];
-                    int r = i + 1 < n ? vocabulary.PairRank(p[i], p[i + 1]) : NoRank;
-                    pairRanks[i] = r;
-                    if (r != NoRank)
-                    {
-                        heap[heapCount++] = ((long)r << 32) | (uint)i;
-                    }
+                    scratch.Insert(r, i);
                 }
+            }
 
-                for (int i = (heapCount / 2) - 1; i >= 0; i--)
+            int rank;
+            while ((rank = scratch.TakeLowestBucket(out Span<int> positions)) >= 0)
+            {
+                for (int k = 0; k < positions.Length; k++)
                 {
-                    SiftDown(heap, heapCount, i);
-                }
-
-                while (heapCount > 0)
-                {
-                    long top = heap[0];
-                    heap[0] = heap[--heapCount];
-                    SiftDown(heap, heapCount, 0);
-                    int rank = (int)(top >> 32);
-                    int at = (int)top;
+                    int at = positions[k];
                     if (pairRanks[at] != rank)
                     {
                         continue;
@@ -176,6 +173,7 @@ public sealed partial class Tokenizer
                     tokenRanks[at] = rank;
                     pairRanks[absorbed] = -1;
                     next[at] = after;
+                    int lowest = NoRank;
                     if (after < n)
                     {
                         prev[after] = at;
@@ -183,7 +181,8 @@ public sealed partial class Tokenizer
                         pairRanks[at] = r;
                         if (r != NoRank)
                         {
-                            Push(heap, ref heapCount, ((long)r << 32) | (uint)at);
+                            scratch.Insert(r, at);
+                            lowest = r;
                         }
                     }
                     else
@@ -198,71 +197,28 @@ public sealed partial class Tokenizer
                         pairRanks[before] = r;
                         if (r != NoRank)
                         {
-                            Push(heap, ref heapCount, ((long)r << 32) | (uint)before);
+                            scratch.Insert(r, before);
+                            lowest = Math.Min(lowest, r);
                         }
+                    }
+
+                    if (lowest < rank)
+                    {
+                        for (int j = k + 1; j < positions.Length; j++)
+                        {
+                            scratch.Insert(rank, positions[j]);
+                        }
+
+                        break;
                     }
                 }
             }
-
-            for (int i = 0; i < n; i = next[i])
-            {
-                sink.Add(tokenRanks[i]);
-            }
         }
-        finally
+
+        for (int i = 0; i < n; i = next[i])
         {
-            ArrayPool<int>.Shared.Return(next);
-            ArrayPool<int>.Shared.Return(prev);
-            ArrayPool<int>.Shared.Return(pairRanks);
-            ArrayPool<int>.Shared.Return(tokenRanks);
-            ArrayPool<long>.Shared.Return(heap);
+            sink.Add(tokenRanks[i]);
         }
-    }
-
-    private static void Push(long[] heap, ref int count, long item)
-    {
-        int i = count++;
-        while (i > 0)
-        {
-            int parent = (i - 1) >> 1;
-            if (heap[parent] <= item)
-            {
-                break;
-            }
-
-            heap[i] = heap[parent];
-            i = parent;
-        }
-
-        heap[i] = item;
-    }
-
-    private static void SiftDown(long[] heap, int count, int i)
-    {
-        long item = heap[i];
-        while (true)
-        {
-            int child = (2 * i) + 1;
-            if (child >= count)
-            {
-                break;
-            }
-
-            if (child + 1 < count && heap[child + 1] < heap[child])
-            {
-                child++;
-            }
-
-            if (heap[child] >= item)
-            {
-                break;
-            }
-
-            heap[i] = heap[child];
-            i = child;
-        }
-
-        heap[i] = item;
     }
 
     /// <summary>Where token ids go: counted only, or also collected into a pooled buffer.</summary>
