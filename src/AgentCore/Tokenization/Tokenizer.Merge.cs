@@ -23,7 +23,7 @@ public sealed partial class Tokenizer
             while (pos < text.Length)
             {
                 int end = PreTokenizer.NextO200k(text, pos);
-                EncodePiece(vocabulary, text[pos..end], ref sink);
+                EncodePiece(vocabulary, text, pos, end, ref sink);
                 pos = end;
             }
         }
@@ -32,23 +32,28 @@ public sealed partial class Tokenizer
             while (pos < text.Length)
             {
                 int end = PreTokenizer.NextCl100k(text, pos);
-                EncodePiece(vocabulary, text[pos..end], ref sink);
+                EncodePiece(vocabulary, text, pos, end, ref sink);
                 pos = end;
             }
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void EncodePiece(Vocabulary vocabulary, ReadOnlySpan<byte> piece, ref TokenSink sink)
+    private void EncodePiece(Vocabulary vocabulary, ReadOnlySpan<byte> text, int start, int end, ref TokenSink sink)
     {
-        int rank = vocabulary.Rank(piece);
+        int rank = vocabulary.RankInText(text, start, end - start);
         if (rank != NoRank)
         {
             sink.Add(rank);
             return;
         }
 
-        if (piece.Length <= SmallPieceBytes)
+        ReadOnlySpan<byte> piece = text[start..end];
+        if (piece.Length <= PieceCache.MaxPieceBytes)
+        {
+            EncodeCachedPiece(vocabulary, piece, ref sink);
+        }
+        else if (piece.Length <= SmallPieceBytes)
         {
             MergeSmall(vocabulary, piece, ref sink);
         }
@@ -58,7 +63,40 @@ public sealed partial class Tokenizer
         }
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void EncodeCachedPiece(Vocabulary vocabulary, ReadOnlySpan<byte> piece, ref TokenSink sink)
+    {
+        PieceCache cache = _isO200k ? PieceCache.O200k : PieceCache.Cl100k;
+        int slot = cache.Find(piece, out ReadOnlySpan<int> cached);
+        if (slot < 0)
+        {
+            foreach (int id in cached)
+            {
+                sink.Add(id);
+            }
+
+            return;
+        }
+
+        var collect = new TokenSink(collect: true);
+        try
+        {
+            MergeSmall(vocabulary, piece, ref collect);
+            ReadOnlySpan<int> ids = collect.Ids;
+            cache.Store(slot, piece, ids);
+            foreach (int id in ids)
+            {
+                sink.Add(id);
+            }
+        }
+        finally
+        {
+            collect.Dispose();
+        }
+    }
+
     /// <summary>tiktoken's <c>byte_pair_merge</c>: repeatedly merge the adjacent pair of lowest rank, leftmost first.</summary>
+    [SkipLocalsInit]
     private static unsafe void MergeSmall(Vocabulary vocabulary, ReadOnlySpan<byte> piece, ref TokenSink sink)
     {
         int n = piece.Length;
@@ -245,6 +283,9 @@ public sealed partial class Tokenizer
         }
 
         public readonly int[] ToArray() => _ids is null ? [] : _ids.AsSpan(0, Count).ToArray();
+
+        /// <summary>The collected ids (collecting sinks only).</summary>
+        public readonly ReadOnlySpan<int> Ids => _ids.AsSpan(0, Count);
 
         public void Dispose()
         {

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Unicode;
 
@@ -165,6 +166,7 @@ public sealed partial class Tokenizer
         return rank == Vocabulary.NotFound ? -1 : rank;
     }
 
+    [SkipLocalsInit]
     private void EncodeUtf16(ReadOnlySpan<char> text, ref TokenSink sink)
     {
         if (text.IsEmpty)
