@@ -169,6 +169,28 @@ public sealed partial class Conversation : IDisposable
         ReleaseLargeScratch();
     }
 
+    /// <summary>
+    /// Appends a text message given as UTF-8 (e.g. straight from a stream or a file), without making a string:
+    /// <c>{"role":ROLE,"content":[{"type":"text","text":TEXT}],"ts":TS}</c>. Invalid UTF-8 becomes U+FFFD.
+    /// </summary>
+    public void Append(MessageRole role, ReadOnlySpan<byte> utf8Text, long? ts = null)
+    {
+        BeginScratch();
+        WriteRole(role);
+        _writer.WritePropertyName("content");
+        _writer.WriteStartArray();
+        _writer.WriteStartObject();
+        _writer.WriteString("type", "text");
+        _writer.WritePropertyName("text");
+        _writer.WriteStringValueUtf8(utf8Text);
+        _writer.WriteEndObject();
+        _writer.WriteEndArray();
+        EndMessage(ts, isSummary: false);
+        int tokens = utf8Text.IsEmpty ? 0 : Tokenizer.O200kBase.CountTokensUtf8(utf8Text);
+        Insert(_count, _scratch.WrittenSpan, new MessageTokenCounter.Result(tokens, role, false));
+        ReleaseLargeScratch();
+    }
+
     /// <summary>Appends an entry with a content array of <paramref name="blocks"/>.</summary>
     public void Append(MessageRole role, ReadOnlySpan<ContentBlock> blocks, long? ts = null)
     {
