@@ -31,6 +31,22 @@ public static class AtomicFile
     /// <exception cref="IOException">The lock is held by another writer, or the file system failed; the old file is left as it was.</exception>
     public static void Write(string path, ReadOnlySpan<byte> contents)
     {
+        unsafe
+        {
+            // SAFETY: the pointer is used only inside this call, while `contents` is pinned by the fixed block.
+            fixed (byte* p = contents)
+            {
+                var state = (Pointer: (IntPtr)p, contents.Length);
+                Write(path, stream => stream.Write(new ReadOnlySpan<byte>((byte*)state.Pointer, state.Length)));
+            }
+        }
+    }
+
+    /// <summary>Replaces <paramref name="path"/> with what <paramref name="writeContents"/> writes to the temp file (see the type remarks).</summary>
+    /// <exception cref="IOException">The lock is held by another writer, or the file system failed; the old file is left as it was.</exception>
+    public static void Write(string path, Action<Stream> writeContents)
+    {
+        ArgumentNullException.ThrowIfNull(writeContents);
         string full = Path.GetFullPath(path);
         string directory = Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(directory);
@@ -39,7 +55,7 @@ public static class AtomicFile
         using var refresher = new Timer(static state => TouchLock((string)state!), lockPath, LockUpdateInterval, LockUpdateInterval);
         try
         {
-            WriteLocked(full, directory, contents);
+            WriteLocked(full, directory, writeContents);
         }
         finally
         {
@@ -55,16 +71,16 @@ public static class AtomicFile
         }
     }
 
-    private static void WriteLocked(string full, string directory, ReadOnlySpan<byte> contents)
+    private static void WriteLocked(string full, string directory, Action<Stream> writeContents)
     {
         string name = Path.GetFileName(full);
         string temp = Path.Combine(directory, $".{name}.new_{UnixMs()}_{RandomBase36()}.tmp");
         string? backup = null;
         try
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1))
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 64 * 1024))
             {
-                stream.Write(contents);
+                writeContents(stream);
                 stream.Flush(flushToDisk: true);
             }
 

@@ -273,7 +273,25 @@ public sealed partial class Conversation : IDisposable
         output.Advance(1);
     }
 
-    /// <summary>The history as compact JSON (see <see cref="WriteJson"/>).</summary>
+    /// <summary>Writes the history to <paramref name="stream"/> as compact JSON (see <see cref="WriteJson(System.Buffers.IBufferWriter{byte})"/>), entry by entry from the arena.</summary>
+    public void WriteJson(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        stream.WriteByte((byte)'[');
+        for (int i = 0; i < _count; i++)
+        {
+            if (i > 0)
+            {
+                stream.WriteByte((byte)',');
+            }
+
+            stream.Write(_entries[i].Slice.Span);
+        }
+
+        stream.WriteByte((byte)']');
+    }
+
+    /// <summary>The history as compact JSON (see <see cref="WriteJson(System.Buffers.IBufferWriter{byte})"/>).</summary>
     public byte[] ToJsonBytes()
     {
         var buffer = new ArrayBufferWriter<byte>((int)Math.Min(int.MaxValue, _liveBytes + _count + 2));

@@ -82,7 +82,7 @@ public sealed class TaskStore
         ArgumentNullException.ThrowIfNull(conversation);
         string path = Path.Combine(GetTaskDirectory(taskId), ApiHistoryFileName);
         EnsureWritable(path);
-        AtomicFile.Write(path, conversation.ToJsonBytes());
+        AtomicFile.Write(path, conversation.WriteJson);
     }
 
     /// <summary>Reads the task's UI messages as compact JSON (<c>[]</c> when the file is missing).</summary>
