@@ -22,6 +22,7 @@ namespace AgentCore.Conversations;
 public sealed partial class Conversation : IDisposable
 {
     private const int ScratchRetainLimit = 256 * 1024;
+    private const int ParallelCountThreshold = 256 * 1024;
 
     private readonly bool _countToolBlocks;
     private Utf8Arena _arena;
@@ -96,6 +97,7 @@ public sealed partial class Conversation : IDisposable
     /// <exception cref="InvalidDataException">The text is not JSON or not an array.</exception>
     public void AppendAll(ReadOnlySpan<byte> utf8JsonArray)
     {
+        int first = _count;
         try
         {
             var reader = new Utf8JsonReader(utf8JsonArray, JsonCanonicalizer.ReaderOptions);
@@ -104,21 +106,28 @@ public sealed partial class Conversation : IDisposable
                 throw new InvalidDataException("expected a JSON array of messages");
             }
 
+            // Canonicalise into the arena first; count afterwards, in parallel when there is enough text: loading
+            // a long history is tokenization-bound, and entries are independent.
+            long bytesBefore = _liveBytes;
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
                 BeginScratch();
                 JsonCanonicalizer.WriteValue(ref reader, _writer);
-                AddScratch();
+                Insert(_count, _scratch.WrittenSpan, default);
+                ReleaseLargeScratch();
             }
 
             if (reader.Read())
             {
                 throw new InvalidDataException("unexpected data after the JSON array");
             }
+
+            CountEntries(first, _count, parallel: _liveBytes - bytesBefore >= ParallelCountThreshold);
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or InvalidDataException)
         {
-            throw new InvalidDataException($"invalid JSON ({e.Message})", e);
+            RemoveRange(first, _count - first); // all or nothing
+            throw e as InvalidDataException ?? new InvalidDataException($"invalid JSON ({e.Message})", e);
         }
     }
 
@@ -312,6 +321,40 @@ public sealed partial class Conversation : IDisposable
     /// <summary>Same as <see cref="Clear"/>.</summary>
     public void Dispose() => Clear();
 
+    // Counts entries [from, to) added with zero counts and adds them to the running total.
+    private void CountEntries(int from, int to, bool parallel)
+    {
+        if (parallel && Environment.ProcessorCount > 1)
+        {
+            Entry[] entries = _entries;
+            bool tools = _countToolBlocks;
+            Exception? failure = ParallelCounter.Run(from, to, i => entries[i].SetCounts(MessageTokenCounter.Count(entries[i].Slice.Span, tools)));
+            if (failure is not null)
+            {
+                for (int i = from; i < to; i++)
+                {
+                    entries[i].RawTokens = 0; // nothing of this batch is in the running total yet
+                }
+
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+            }
+
+            for (int i = from; i < to; i++)
+            {
+                _rawTokens += entries[i].RawTokens;
+            }
+
+            return;
+        }
+
+        for (int i = from; i < to; i++)
+        {
+            MessageTokenCounter.Result r = MessageTokenCounter.Count(_entries[i].Slice.Span, _countToolBlocks);
+            _entries[i].SetCounts(r);
+            _rawTokens += r.RawTokens;
+        }
+    }
+
     private ref Entry EntryAt(int index)
     {
         if ((uint)index >= (uint)_count)
@@ -479,8 +522,20 @@ public sealed partial class Conversation : IDisposable
     private struct Entry(ArenaSlice slice, int rawTokens, MessageRole role, bool isSummary)
     {
         public ArenaSlice Slice = slice;
-        public readonly int RawTokens = rawTokens;
-        public readonly MessageRole Role = role;
-        public readonly bool IsSummary = isSummary;
+        public int RawTokens = rawTokens;
+        public MessageRole Role = role;
+        public bool IsSummary = isSummary;
+
+        public void SetCounts(MessageTokenCounter.Result r)
+        {
+            if (r.RawTokens > int.MaxValue)
+            {
+                throw new InvalidDataException("a message has more than 2^31 tokens");
+            }
+
+            RawTokens = (int)r.RawTokens;
+            Role = r.Role;
+            IsSummary = r.IsSummary;
+        }
     }
 }

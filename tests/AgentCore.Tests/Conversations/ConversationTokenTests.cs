@@ -90,4 +90,45 @@ public sealed class ConversationTokenTests
         reference.AppendJson(c[0].Json);
         Assert.Equal(0, reference[0].RawTokens); // at the reference commit tool blocks count 0
     }
+
+    [Fact]
+    public void FromJson_LargeHistory_ParallelCountsEqualOneByOne()
+    {
+        var random = new Random(3);
+        var sb = new StringBuilder("[");
+        for (int i = 0; i < 600; i++)
+        {
+            sb.Append(i == 0 ? "" : ",").Append("{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"")
+              .Append(AgentCore.Tests.Memory.Utf8ArenaTests.Text(random, 600).Replace("\n", "\\n", StringComparison.Ordinal)).Append("\"}]}");
+        }
+
+        byte[] json = Encoding.UTF8.GetBytes(sb.Append(']').ToString());
+        using Conversation all = Conversation.FromJson(json); // > 256 KiB: counted in parallel
+        using var one = new Conversation();
+        for (int i = 0; i < all.Count; i++)
+        {
+            one.AppendJson(all[i].Json);
+            Assert.Equal(one[i].RawTokens, all[i].RawTokens);
+        }
+
+        Assert.Equal(one.RawTokenTotal, all.RawTokenTotal);
+    }
+
+    [Fact]
+    public void AppendAll_BadBlockInLargeBatch_NothingAdded()
+    {
+        var sb = new StringBuilder("[");
+        for (int i = 0; i < 400; i++)
+        {
+            sb.Append(i == 0 ? "" : ",").Append("{\"role\":\"user\",\"content\":\"").Append('x', 1000).Append("\"}");
+        }
+
+        sb.Append(",{\"role\":\"user\",\"content\":[{\"type\":\"image\",\"source\":{\"data\":null}}]}]");
+        using var c = new Conversation();
+        c.Append(MessageRole.User, "kept");
+        long before = c.RawTokenTotal;
+        Assert.Throws<InvalidDataException>(() => c.AppendAll(Encoding.UTF8.GetBytes(sb.ToString())));
+        Assert.Equal(1, c.Count);
+        Assert.Equal(before, c.RawTokenTotal);
+    }
 }
