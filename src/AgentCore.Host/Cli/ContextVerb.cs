@@ -36,7 +36,8 @@ internal sealed class ContextVerb : Verb
           --max-tokens N       the model's max output tokens (default: none, which reserves 8192; 0 also does)
           --threshold P        the current profile's condense threshold: -1 uses the global one, 5..100 is used
                                as given, 0 turns auto-condense off; other values warn and use the global one
-          --total-tokens N     the previous request's context tokens (0: first request, nothing is reduced)
+          --total-tokens N     the previous request's context tokens (0: first request, nothing is reduced);
+                               with a task folder it replaces the figure computed from ui_messages.json
 
         """;
 
