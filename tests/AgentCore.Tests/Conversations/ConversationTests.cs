@@ -145,4 +145,23 @@ public sealed class ConversationTests
         Assert.True(c.MemoryBytes < (3 * c.JsonBytes) + (256 * 1024), $"{c.MemoryBytes} bytes held for {c.JsonBytes} live");
         Assert.Equal(new string('x', 1000), System.Text.Json.JsonDocument.Parse(c[c.Count - 1].ToString()).RootElement.GetProperty("content")[0].GetProperty("text").GetString());
     }
+
+    [Fact]
+    public void AppendUtf8_InvalidBytes_ReplacementCharAndSameCountAsString()
+    {
+        using var c = new Conversation();
+        c.Append(MessageRole.User, [(byte)'a', 0xFF, (byte)'\n', (byte)'b'], ts: 1);
+        c.Append(MessageRole.User, "a\uFFFD\nb", ts: 1);
+        Assert.Equal(c[1].ToString(), c[0].ToString());
+        Assert.Equal(c[1].RawTokens, c[0].RawTokens);
+    }
+
+    [Fact]
+    public void WriteJsonStream_SameAsBytes()
+    {
+        using Conversation c = Conversation.FromJson(TestData("api_conversation_history_rich.json"));
+        using var stream = new MemoryStream();
+        c.WriteJson(stream);
+        Assert.Equal(c.ToJsonBytes(), stream.ToArray());
+    }
 }
