@@ -18,8 +18,9 @@ internal static class CommandLine
     /// <summary>Runs the process on its real standard streams.</summary>
     public static int Run(string[] args)
     {
-        // stdout is block-buffered (results can be large); it is flushed once, before exit.
-        using var stdout = new StreamWriter(Console.OpenStandardOutput(), VerbContext.Utf8NoBom, bufferSize: 1 << 16) { AutoFlush = false };
+        // stdout is block-buffered (results can be large); it is flushed before exit, or by a verb that streams.
+        using Stream stdoutStream = Console.OpenStandardOutput();
+        var stdout = new Utf8Output(stdoutStream);
         using var stderr = new StreamWriter(Console.OpenStandardError(), VerbContext.Utf8NoBom, bufferSize: 1024) { AutoFlush = true };
         var context = new VerbContext(Console.OpenStandardInput, stdout, stderr);
         int code = Run(args, context);
