@@ -1,3 +1,4 @@
+using AgentCore.Json;
 using AgentCore.Parsing;
 
 namespace AgentCore.Host.Cli;
@@ -46,19 +47,30 @@ internal sealed class ParseVerb : Verb
         bool fixes = args.Has("fixes");
         string path = args.Positionals.Count == 0 ? "-" : args.Positionals[0];
 
-        string text;
-        using (Stream input = context.OpenInput(path))
-        using (var reader = new StreamReader(input, VerbContext.Utf8NoBom, detectEncodingFromByteOrderMarks: false))
+        // Read as bytes, then decode (invalid UTF-8 becomes U+FFFD; a BOM stays a U+FEFF character of the text).
+        byte[] bytes;
+        if (path == "-")
         {
-            text = reader.ReadToEnd();
+            using Stream stdin = context.OpenStdin();
+            using var copy = new MemoryStream();
+            stdin.CopyTo(copy);
+            bytes = copy.ToArray();
         }
+        else
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+
+        string text = VerbContext.Utf8NoBom.GetString(bytes);
 
         var parser = new AssistantMessageParser(fixes);
         try
         {
-            for (int pos = 0; pos < text.Length; pos += chunk)
+            for (int pos = 0; pos < text.Length;)
             {
-                parser.ProcessChunk(text.AsSpan(pos, Math.Min(chunk, text.Length - pos)));
+                int n = Math.Min(chunk, text.Length - pos);
+                parser.ProcessChunk(text.AsSpan(pos, n));
+                pos += n;
             }
         }
         catch (AssistantMessageTooLargeException e)
@@ -72,7 +84,7 @@ internal sealed class ParseVerb : Verb
             parser.FinalizeContentBlocks();
         }
 
-        AssistantMessageJson.Write(context.Out, parser.Blocks);
+        AssistantMessageJson.Write(new JsJsonWriter(context.Out), parser.Blocks);
         context.Out.Write('\n');
         return ExitCodes.Ok;
     }

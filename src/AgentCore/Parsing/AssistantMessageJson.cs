@@ -1,3 +1,7 @@
+using System.Buffers;
+using System.Text;
+using AgentCore.Json;
+
 namespace AgentCore.Parsing;
 
 /// <summary>
@@ -7,55 +11,45 @@ namespace AgentCore.Parsing;
 /// </summary>
 public static class AssistantMessageJson
 {
-    /// <summary>Writes <paramref name="blocks"/> as one JSON array (no newline). Reads spans: no content strings are built.</summary>
-    public static void Write(TextWriter writer, AssistantMessageBlocks blocks)
+    /// <summary>Writes <paramref name="blocks"/> as one JSON array. Reads spans: no content strings are built.</summary>
+    public static void Write(JsJsonWriter writer, AssistantMessageBlocks blocks)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.Write('[');
-        for (int b = 0; b < blocks.Count; b++)
+        writer.WriteStartArray();
+        foreach (AssistantMessageBlock block in blocks)
         {
-            if (b > 0)
-            {
-                writer.Write(',');
-            }
-
-            switch (blocks[b])
+            writer.WriteStartObject();
+            writer.WriteString("type", block.Type);
+            switch (block)
             {
                 case AssistantTextBlock text:
-                    writer.Write("{\"type\":\"text\",\"content\":");
-                    JsJsonString.Write(writer, text.ContentSpan);
+                    writer.WriteString("content", text.ContentSpan);
                     break;
                 case AssistantToolUseBlock tool:
-                    writer.Write("{\"type\":\"tool_use\",\"name\":");
-                    JsJsonString.Write(writer, tool.Name);
-                    writer.Write(",\"params\":{");
+                    writer.WriteString("name", tool.Name);
+                    writer.WritePropertyName("params");
+                    writer.WriteStartObject();
                     for (int p = 0; p < tool.ParamCount; p++)
                     {
-                        if (p > 0)
-                        {
-                            writer.Write(',');
-                        }
-
-                        JsJsonString.Write(writer, tool.GetParamName(p));
-                        writer.Write(':');
-                        JsJsonString.Write(writer, tool.GetParamValueSpan(p));
+                        writer.WriteString(tool.GetParamName(p), tool.GetParamValueSpan(p));
                     }
 
-                    writer.Write('}');
+                    writer.WriteEndObject();
                     break;
             }
 
-            writer.Write(blocks[b].Partial ? ",\"partial\":true}" : ",\"partial\":false}");
+            writer.WriteBoolean("partial", block.Partial);
+            writer.WriteEndObject();
         }
 
-        writer.Write(']');
+        writer.WriteEndArray();
     }
 
     /// <summary>The JSON text of <paramref name="blocks"/>.</summary>
     public static string ToJson(AssistantMessageBlocks blocks)
     {
-        using var writer = new StringWriter();
-        Write(writer, blocks);
-        return writer.ToString();
+        var buffer = new ArrayBufferWriter<byte>();
+        Write(new JsJsonWriter(buffer), blocks);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 }
