@@ -35,36 +35,35 @@ public static class ReplyCorpus
     public static string MixedReply(int length)
     {
         var sb = new StringBuilder(length);
-        int step = 0;
         int line = 0;
-        while (true)
+        for (int step = 0; sb.Length < length; step++)
         {
-            var part = new StringBuilder();
-            part.Append(CultureInfo.InvariantCulture, $"Step {step}: let me look at the current module first.\n\n");
-            part.Append(CultureInfo.InvariantCulture, $"<read_file>\n<args>\n<file>\n<path>src/module{step}.ts</path>\n</file>\n</args>\n</read_file>\n\n");
-            part.Append("Now I'll write the updated version:\n\n");
-            part.Append(CultureInfo.InvariantCulture, $"<write_to_file>\n<path>src/module{step}.ts</path>\n<content>\n");
+            string head = string.Create(CultureInfo.InvariantCulture,
+                $"Step {step}: let me look at the current module first.\n\n<read_file>\n<args>\n<file>\n<path>src/module{step}.ts</path>\n</file>\n</args>\n</read_file>\n\nNow I'll write the updated version:\n\n<write_to_file>\n<path>src/module{step}.ts</path>\n<content>\n");
+            string tail = string.Create(CultureInfo.InvariantCulture,
+                $"</content>\n<line_count>120</line_count>\n</write_to_file>\n\n<execute_command>\n<command>npx tsc --noEmit src/module{step}.ts</command>\n</execute_command>\n\n");
             int codeLength = 8_000 + ((step * 7_919) % 16_000);
-            int start = part.Length;
-            while (part.Length - start < codeLength)
+            int remaining = length - sb.Length - head.Length - tail.Length;
+            if (remaining < codeLength + 8_000)
             {
-                part.Append(CodeLine(line++));
+                codeLength = remaining; // the last step takes exactly what is left (under the parameter limit)
             }
 
-            part.Append("</content>\n<line_count>120</line_count>\n</write_to_file>\n\n");
-            part.Append(CultureInfo.InvariantCulture, $"<execute_command>\n<command>npx tsc --noEmit src/module{step}.ts</command>\n</execute_command>\n\n");
-            if (sb.Length + part.Length > length)
+            if (codeLength < 0)
             {
+                sb.Append(' ', length - sb.Length);
                 break;
             }
 
-            sb.Append(part);
-            step++;
-        }
+            sb.Append(head);
+            int end = sb.Length + codeLength;
+            while (sb.Length < end)
+            {
+                string next = CodeLine(line++);
+                sb.Append(next.Length <= end - sb.Length ? next : next[..(end - sb.Length)]);
+            }
 
-        while (sb.Length < length)
-        {
-            sb.Append(' ');
+            sb.Append(tail);
         }
 
         return sb.ToString();

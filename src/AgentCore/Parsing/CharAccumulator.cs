@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace AgentCore.Parsing;
 
 /// <summary>
@@ -5,8 +7,11 @@ namespace AgentCore.Parsing;
 /// one growable array. Blocks hold index ranges into it; characters once written never change.
 /// </summary>
 /// <remarks>
-/// Growth doubles the array, so appends are amortized O(1) and the number of allocations depends on the total length
-/// only, never on how the text was chunked. The array is not pooled: blocks handed to callers keep reading it.
+/// Growth doubles the array, so appends are amortized O(1) and the work depends on the total length only, never on
+/// how the text was chunked. Arrays come from <see cref="ArrayPool{T}.Shared"/> and each outgrown one goes back at
+/// once: blocks never hold an array, they read <see cref="Buffer"/> at the time they are read. The current array is
+/// never returned (blocks of a finished or reset parser may still be read), so a message costs one array of its
+/// final capacity, as if it had been fed whole (docs/performance.md).
 /// </remarks>
 internal sealed class CharAccumulator
 {
@@ -43,8 +48,13 @@ internal sealed class CharAccumulator
             capacity = capacity > int.MaxValue / 2 ? needed : capacity * 2;
         }
 
-        char[] next = GC.AllocateUninitializedArray<char>(capacity);
+        char[] next = ArrayPool<char>.Shared.Rent(capacity);
         _buffer.AsSpan(0, Length).CopyTo(next);
+        char[] old = _buffer;
         _buffer = next;
+        if (old.Length > 0)
+        {
+            ArrayPool<char>.Shared.Return(old);
+        }
     }
 }

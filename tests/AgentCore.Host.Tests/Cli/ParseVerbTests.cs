@@ -75,6 +75,14 @@ public sealed class ParseVerbTests
     }
 
     [Fact]
+    public void Parse_InvalidUtf8_DecodedAsReplacementCharacter()
+    {
+        ProcessResult r = AgentCoreProcess.Run(["parse"], [(byte)'a', 0xFF, (byte)'b', 0xE2, 0x82]);
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal("[{\"type\":\"text\",\"content\":\"a\uFFFDb\uFFFD\",\"partial\":true}]\n", r.StdOut);
+    }
+
+    [Fact]
     public void Parse_EmptyInput_PrintsEmptyArray()
     {
         ProcessResult r = AgentCoreProcess.Run(["parse", "-"], "");
