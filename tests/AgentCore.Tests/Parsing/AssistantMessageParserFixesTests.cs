@@ -73,4 +73,41 @@ public sealed class AssistantMessageParserFixesTests
             Assert.Equal(v.GetProperty("expected").GetString(), ParserVectors.Feed(input, sizes, fixes: true));
         }
     }
+
+    [Fact]
+    public void ProcessChunk_RandomVectorsWithFixes_DifferOnlyInWriteToFileParams()
+    {
+        foreach (System.Text.Json.JsonElement v in ParserVectors.Load("random-vectors.json"))
+        {
+            string input = v.GetProperty("input").GetString()!;
+            var reference = new AssistantMessageParser();
+            var corrected = new AssistantMessageParser(fixes: true);
+            AssistantMessageBlocks a = reference.ProcessChunk(input);
+            AssistantMessageBlocks b = corrected.ProcessChunk(input);
+            Assert.Equal(a.Count, b.Count);
+            for (int i = 0; i < a.Count; i++)
+            {
+                Assert.Equal(a[i].Type, b[i].Type);
+                Assert.Equal(a[i].Partial, b[i].Partial);
+                if (a[i] is AssistantTextBlock ta)
+                {
+                    Assert.Equal(ta.Content, ((AssistantTextBlock)b[i]).Content);
+                    continue;
+                }
+
+                var ua = (AssistantToolUseBlock)a[i];
+                var ub = (AssistantToolUseBlock)b[i];
+                Assert.Equal(ua.Name, ub.Name);
+                bool same = ua.ParamCount == ub.ParamCount
+                    && Enumerable.Range(0, ua.ParamCount).All(p => ua.GetParamName(p) == ub.GetParamName(p) && ua.GetParamValue(p) == ub.GetParamValue(p));
+                if (!same)
+                {
+                    Assert.Equal("write_to_file", ua.Name);
+                    Assert.True(ua.TryGetParam("content", out string? content));
+                    Assert.True(ub.TryGetParam("content", out string? fixedContent));
+                    Assert.Equal(content, fixedContent);
+                }
+            }
+        }
+    }
 }
