@@ -8,6 +8,7 @@ internal static class VerbTable
     [
         new TokensVerb(),
         new EstimateVerb(),
+        new ParseVerb(),
         new ContextVerb(),
     ];
 
