@@ -90,7 +90,7 @@ public static class ConversationCondenser
             }
         }
 
-        string summary = summaryText.ToString().Trim();
+        string summary = JsTrim(summaryText.ToString());
         if (summary.Length == 0)
         {
             return Failed(CondenseFailedError, cost);
@@ -153,6 +153,26 @@ public static class ConversationCondenser
 
         return new CondenseResult(ContextDecision.None, "", cost, a.PrevContextTokens, null, error);
     }
+
+    // String.prototype.trim: WhiteSpace and LineTerminator code points. Differs from .NET Trim() on U+FEFF (trimmed
+    // by JavaScript only) and U+0085 (trimmed by .NET only).
+    internal static string JsTrim(string s)
+    {
+        int start = 0, end = s.Length;
+        while (start < end && IsJsWhiteSpace(s[start]))
+        {
+            start++;
+        }
+
+        while (end > start && IsJsWhiteSpace(s[end - 1]))
+        {
+            end--;
+        }
+
+        return s[start..end];
+    }
+
+    private static bool IsJsWhiteSpace(char c) => c == '\uFEFF' || (c != '\u0085' && char.IsWhiteSpace(c));
 
     private static CondenseResult Failed(string error, double cost) => new(ContextDecision.None, "", cost, 0, null, error);
 

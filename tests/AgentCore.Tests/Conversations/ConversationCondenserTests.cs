@@ -208,4 +208,12 @@ public sealed class ConversationCondenserTests
 
         return c;
     }
+
+    [Theory]
+    [InlineData(" \t\n a b \u00A0\u3000", "a b")]
+    [InlineData("\uFEFFx\uFEFF", "x")]
+    [InlineData("\u0085x\u0085", "\u0085x\u0085")]
+    [InlineData("\u2028\u2029", "")]
+    public void JsTrim_MatchesStringPrototypeTrim(string input, string expected) =>
+        Assert.Equal(expected, ConversationCondenser.JsTrim(input));
 }
