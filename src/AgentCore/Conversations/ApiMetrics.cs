@@ -230,7 +230,7 @@ public static class ApiMetrics
     {
         public static JsValue Read(ref Utf8JsonReader reader) => reader.TokenType switch
         {
-            JsonTokenType.Number => new JsValue(true, reader.GetDouble(), false),
+            JsonTokenType.Number => new JsValue(true, JsonNumbers.Parse(reader.ValueSpan), false),
             JsonTokenType.True => new JsValue(true, 1, false),
             JsonTokenType.False or JsonTokenType.Null => new JsValue(true, 0, false),
             JsonTokenType.String when reader.ValueSpan.IsEmpty => new JsValue(true, 0, false),

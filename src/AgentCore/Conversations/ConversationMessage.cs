@@ -51,7 +51,7 @@ public readonly ref struct ConversationMessage
                 reader.Read();
                 if (isTs)
                 {
-                    ts = reader.TokenType == JsonTokenType.Number ? reader.GetDouble() : null;
+                    ts = reader.TokenType == JsonTokenType.Number ? JsonNumbers.Parse(reader.ValueSpan) : null;
                 }
 
                 reader.Skip();

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using AgentCore.Json;
@@ -69,7 +68,7 @@ internal static class JsonCanonicalizer
 
                 break;
             case JsonTokenType.Number:
-                writer.WriteNumberValue(double.Parse(reader.ValueSpan, NumberStyles.Float, CultureInfo.InvariantCulture));
+                writer.WriteNumberValue(JsonNumbers.Parse(reader.ValueSpan));
                 break;
             case JsonTokenType.True:
                 writer.WriteBooleanValue(true);

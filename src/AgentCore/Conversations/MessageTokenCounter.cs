@@ -280,7 +280,7 @@ internal static class MessageTokenCounter
     {
         JsonTokenType.True or JsonTokenType.StartObject or JsonTokenType.StartArray => true,
         JsonTokenType.String => reader.ValueSpan.Length > 0,
-        JsonTokenType.Number => reader.GetDouble() != 0,
+        JsonTokenType.Number => JsonNumbers.Parse(reader.ValueSpan) != 0,
         _ => false,
     };
 

@@ -59,4 +59,8 @@ public sealed class ApiMetricsTests
     [Fact]
     public void GetContextTokens_NotArray_Throws() =>
         Assert.Throws<InvalidDataException>(() => ApiMetrics.GetContextTokens("{}"u8));
+
+    [Fact]
+    public void GetContextTokens_HugeNumber_InfinityAsJavaScript() =>
+        Assert.Equal(double.PositiveInfinity, Walk(Started("""{"tokensIn":1e400,"tokensOut":1}""")));
 }
