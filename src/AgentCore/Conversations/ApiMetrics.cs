@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace AgentCore.Conversations;
 
 /// <summary>
-/// The extension's <c>getTokenUsage().contextTokens</c> over a task's UI messages (<c>ui_messages.json</c>):
+/// The extension's <c>getApiMetrics</c> / <c>getTokenUsage()</c> over a task's UI messages (<c>ui_messages.json</c>):
 /// <c>getApiMetrics(combineApiRequests(combineCommandSequences(messages.slice(1)))).contextTokens</c>
 /// (parity spec 2.5). Command-sequence merging does not touch the messages this figure reads, so it is skipped.
 /// </summary>
@@ -17,9 +17,10 @@ public static class ApiMetrics
     /// of a <c>condense_context</c> message; 0 when there is none. Unparseable request JSON counts 0.
     /// </summary>
     /// <exception cref="InvalidDataException">The text is not a JSON array, or a figure the walk reaches is a string or object (the reference would concatenate text there).</exception>
-    public static double GetContextTokens(ReadOnlySpan<byte> uiMessagesJson)
+    public static double GetContextTokens(ReadOnlySpan<byte> uiMessagesJson) => ContextTokens(ReadRecords(uiMessagesJson));
+
+    private static double ContextTokens(List<Record> records)
     {
-        List<Record> records = ReadRecords(uiMessagesJson);
         for (int i = records.Count - 1; i >= 0; i--)
         {
             Record r = records[i];
@@ -36,6 +37,38 @@ public static class ApiMetrics
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// The whole <c>getApiMetrics</c> result over the UI messages (after the first), as the task's HistoryItem
+    /// records it: sums of the numeric <c>tokensIn</c>, <c>tokensOut</c>, <c>cacheWrites</c>, <c>cacheReads</c>
+    /// and <c>cost</c> of every <c>api_req_started</c> (merged with its <c>api_req_finished</c>), plus each
+    /// <c>condense_context</c>'s <c>contextCondense.cost</c>, added in message order; and <see cref="GetContextTokens"/>.
+    /// </summary>
+    /// <exception cref="InvalidDataException">As <see cref="GetContextTokens"/>.</exception>
+    public static TaskTokenUsage GetTokenUsage(ReadOnlySpan<byte> uiMessagesJson)
+    {
+        List<Record> records = ReadRecords(uiMessagesJson);
+        double tokensIn = 0, tokensOut = 0, cost = 0;
+        double? cacheWrites = null, cacheReads = null;
+        foreach (Record r in records)
+        {
+            if (r.Kind == RecordKind.Started && r.Data.IsObject)
+            {
+                RequestData d = r.Data;
+                tokensIn += d.TokensIn.IsNumber ? d.TokensIn.Number : 0;
+                tokensOut += d.TokensOut.IsNumber ? d.TokensOut.Number : 0;
+                cacheWrites = d.CacheWrites.IsNumber ? (cacheWrites ?? 0) + d.CacheWrites.Number : cacheWrites;
+                cacheReads = d.CacheReads.IsNumber ? (cacheReads ?? 0) + d.CacheReads.Number : cacheReads;
+                cost += d.Cost.IsNumber ? d.Cost.Number : 0;
+            }
+            else if (r.Kind == RecordKind.Condense)
+            {
+                cost += r.CondenseCost.Get();
+            }
+        }
+
+        return new TaskTokenUsage(tokensIn, tokensOut, cacheWrites, cacheReads, cost, ContextTokens(records));
     }
 
     private static List<Record> ReadRecords(ReadOnlySpan<byte> json)
@@ -100,7 +133,7 @@ public static class ApiMetrics
         bool isSay = false;
         RecordKind sayKind = RecordKind.Other;
         RequestData data = default;
-        JsValue newContextTokens = default;
+        JsValue newContextTokens = default, condenseCost = default;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("type"u8))
@@ -125,7 +158,7 @@ public static class ApiMetrics
             else if (reader.ValueTextEquals("contextCondense"u8))
             {
                 reader.Read();
-                newContextTokens = ReadNewContextTokens(ref reader);
+                (newContextTokens, condenseCost) = ReadContextCondense(ref reader);
             }
             else
             {
@@ -135,30 +168,35 @@ public static class ApiMetrics
             reader.Skip();
         }
 
-        return new Record(isSay ? sayKind : RecordKind.Other, data, newContextTokens);
+        return new Record(isSay ? sayKind : RecordKind.Other, data, newContextTokens, condenseCost);
     }
 
-    private static JsValue ReadNewContextTokens(ref Utf8JsonReader reader)
+    private static (JsValue NewContextTokens, JsValue Cost) ReadContextCondense(ref Utf8JsonReader reader)
     {
-        JsValue value = default;
+        JsValue newContextTokens = default, cost = default;
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            return value;
+            return (newContextTokens, cost);
         }
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            bool match = reader.ValueTextEquals("newContextTokens"u8);
+            bool isTokens = reader.ValueTextEquals("newContextTokens"u8);
+            bool isCost = !isTokens && reader.ValueTextEquals("cost"u8);
             reader.Read();
-            if (match)
+            if (isTokens)
             {
-                value = JsValue.Read(ref reader);
+                newContextTokens = JsValue.Read(ref reader);
+            }
+            else if (isCost)
+            {
+                cost = JsValue.Read(ref reader);
             }
 
             reader.Skip();
         }
 
-        return value;
+        return (newContextTokens, cost);
     }
 
     private enum RecordKind : byte
@@ -169,10 +207,10 @@ public static class ApiMetrics
         Condense,
     }
 
-    private readonly record struct Record(RecordKind Kind, RequestData Data, JsValue NewContextTokens);
+    private readonly record struct Record(RecordKind Kind, RequestData Data, JsValue NewContextTokens, JsValue CondenseCost);
 
     // The parsed JSON of an api_req_started / api_req_finished text: only the two figures the walk reads.
-    private readonly record struct RequestData(bool IsObject, JsValue TokensIn, JsValue TokensOut)
+    private readonly record struct RequestData(bool IsObject, JsValue TokensIn, JsValue TokensOut, JsValue CacheWrites, JsValue CacheReads, JsValue Cost)
     {
         public static RequestData Parse(string text)
         {
@@ -191,26 +229,30 @@ public static class ApiMetrics
                     return default; // non-object JSON: destructuring finds no figures (null throws and is skipped): 0 either way
                 }
 
-                JsValue tokensIn = default, tokensOut = default;
+                JsValue tokensIn = default, tokensOut = default, cacheWrites = default, cacheReads = default, cost = default;
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
-                    bool isIn = reader.ValueTextEquals("tokensIn"u8);
-                    bool isOut = !isIn && reader.ValueTextEquals("tokensOut"u8);
+                    int field = reader.ValueTextEquals("tokensIn"u8) ? 1
+                        : reader.ValueTextEquals("tokensOut"u8) ? 2
+                        : reader.ValueTextEquals("cacheWrites"u8) ? 3
+                        : reader.ValueTextEquals("cacheReads"u8) ? 4
+                        : reader.ValueTextEquals("cost"u8) ? 5
+                        : 0;
                     reader.Read();
-                    if (isIn)
+                    switch (field)
                     {
-                        tokensIn = JsValue.Read(ref reader);
-                    }
-                    else if (isOut)
-                    {
-                        tokensOut = JsValue.Read(ref reader);
+                        case 1: tokensIn = JsValue.Read(ref reader); break;
+                        case 2: tokensOut = JsValue.Read(ref reader); break;
+                        case 3: cacheWrites = JsValue.Read(ref reader); break;
+                        case 4: cacheReads = JsValue.Read(ref reader); break;
+                        case 5: cost = JsValue.Read(ref reader); break;
                     }
 
                     reader.Skip();
                 }
 
                 reader.Read(); // trailing data makes JSON.parse throw
-                return new RequestData(true, tokensIn, tokensOut);
+                return new RequestData(true, tokensIn, tokensOut, cacheWrites, cacheReads, cost);
             }
             catch (JsonException)
             {
@@ -222,15 +264,18 @@ public static class ApiMetrics
         public static RequestData Merge(RequestData start, RequestData finish) => new(
             true,
             finish.TokensIn.Present ? finish.TokensIn : start.TokensIn,
-            finish.TokensOut.Present ? finish.TokensOut : start.TokensOut);
+            finish.TokensOut.Present ? finish.TokensOut : start.TokensOut,
+            finish.CacheWrites.Present ? finish.CacheWrites : start.CacheWrites,
+            finish.CacheReads.Present ? finish.CacheReads : start.CacheReads,
+            finish.Cost.Present ? finish.Cost : start.Cost);
     }
 
     // A JSON value as `value || 0` sees it in a sum.
-    private readonly record struct JsValue(bool Present, double Number, bool Unsupported)
+    private readonly record struct JsValue(bool Present, double Number, bool Unsupported, bool IsNumber = false)
     {
         public static JsValue Read(ref Utf8JsonReader reader) => reader.TokenType switch
         {
-            JsonTokenType.Number => new JsValue(true, JsonNumbers.Parse(reader.ValueSpan), false),
+            JsonTokenType.Number => new JsValue(true, JsonNumbers.Parse(reader.ValueSpan), false, true),
             JsonTokenType.True => new JsValue(true, 1, false),
             JsonTokenType.False or JsonTokenType.Null => new JsValue(true, 0, false),
             JsonTokenType.String when reader.ValueSpan.IsEmpty => new JsValue(true, 0, false),

@@ -63,4 +63,31 @@ public sealed class ApiMetricsTests
     [Fact]
     public void GetContextTokens_HugeNumber_InfinityAsJavaScript() =>
         Assert.Equal(double.PositiveInfinity, Walk(Started("""{"tokensIn":1e400,"tokensOut":1}""")));
+
+    [Fact]
+    public void GetTokenUsage_UiSample_SumsRequestsAndCondenseCost()
+    {
+        TaskTokenUsage u = ApiMetrics.GetTokenUsage(ConversationTests.TestData("ui_messages.json"));
+        Assert.Equal(new TaskTokenUsage(130, 50, 20, 10, 0.011628000000000001, 1200), u); // 0 + 0.001128 + 0.0105 in doubles, as node prints it
+    }
+
+    [Fact]
+    public void GetTokenUsage_NoCacheFigures_Undefined()
+    {
+        TaskTokenUsage u = ApiMetrics.GetTokenUsage(Encoding.UTF8.GetBytes("[" + First + "," + Started("""{"tokensIn":1,"tokensOut":2,"cost":0.1}""") + "," + Started("""{"tokensIn":true,"cost":0.2}""") + "]"));
+        Assert.Null(u.TotalCacheWrites);
+        Assert.Null(u.TotalCacheReads);
+        Assert.Equal(1, u.TotalTokensIn); // typeof true !== "number": not summed
+        Assert.Equal(1, u.ContextTokens); // but (true || 0) + (undefined || 0) is 1 in the walk
+        Assert.Equal(0.30000000000000004, u.TotalCost);
+    }
+
+    [Fact]
+    public void GetTokenUsage_FinishedMergedFiguresCounted()
+    {
+        string finished = Started("""{"tokensIn":7,"cacheReads":3}""").Replace("api_req_started", "api_req_finished", StringComparison.Ordinal);
+        TaskTokenUsage u = ApiMetrics.GetTokenUsage(Encoding.UTF8.GetBytes("[" + First + "," + Started("""{"tokensIn":5}""") + "," + finished + "]"));
+        Assert.Equal(7, u.TotalTokensIn);
+        Assert.Equal(3, u.TotalCacheReads);
+    }
 }
