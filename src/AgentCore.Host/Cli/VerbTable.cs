@@ -6,6 +6,7 @@ internal static class VerbTable
     /// <summary>All verbs. One line per verb; each verb lives in its own file under Cli/.</summary>
     public static readonly Verb[] All =
     [
+        new StreamVerb(),
     ];
 
     /// <summary>The verb named <paramref name="name"/>, or null.</summary>

@@ -1,0 +1,79 @@
+using System.Buffers.Text;
+using System.Text;
+using System.Text.Json;
+
+namespace AgentCore.Streaming;
+
+/// <summary>A JSON string value as it sits in the input: the bytes between the quotes, and whether they contain escapes.</summary>
+internal readonly ref struct RawString
+{
+    public RawString(ReadOnlySpan<byte> raw, bool escaped)
+    {
+        Raw = raw;
+        Escaped = escaped;
+        Present = true;
+    }
+
+    public ReadOnlySpan<byte> Raw { get; }
+
+    public bool Escaped { get; }
+
+    public bool Present { get; }
+
+    /// <summary>True when present and non-empty (JavaScript truthiness of a string).</summary>
+    public bool IsTruthy => Present && !Raw.IsEmpty;
+
+    /// <summary>Compares the unescaped value with <paramref name="ascii"/> (escaped values never equal).</summary>
+    public bool Is(ReadOnlySpan<byte> ascii) => Present && !Escaped && Raw.SequenceEqual(ascii);
+
+    public static RawString From(scoped ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.String ? new RawString(reader.ValueSpan, reader.ValueIsEscaped) : default;
+}
+
+/// <summary>JSON string unescaping into UTF-16 with JavaScript semantics (lone surrogate escapes are kept).</summary>
+internal static class JsonStrings
+{
+    /// <summary>
+    /// Writes the value of <paramref name="raw"/> into <paramref name="dest"/> (at least <c>raw.Raw.Length</c> chars:
+    /// UTF-16 never needs more units than the UTF-8 bytes, and escapes only shrink) and returns the char count.
+    /// </summary>
+    public static int Unescape(scoped in RawString raw, Span<char> dest)
+    {
+        ReadOnlySpan<byte> s = raw.Raw;
+        if (!raw.Escaped)
+        {
+            return Encoding.UTF8.GetChars(s, dest);
+        }
+
+        int written = 0;
+        while (true)
+        {
+            int backslash = s.IndexOf((byte)'\\');
+            if (backslash < 0)
+            {
+                return written + Encoding.UTF8.GetChars(s, dest[written..]);
+            }
+
+            written += Encoding.UTF8.GetChars(s[..backslash], dest[written..]);
+            byte e = s[backslash + 1];
+            int consumed = 2;
+            char c;
+            switch (e)
+            {
+                case (byte)'b': c = '\b'; break;
+                case (byte)'f': c = '\f'; break;
+                case (byte)'n': c = '\n'; break;
+                case (byte)'r': c = '\r'; break;
+                case (byte)'t': c = '\t'; break;
+                case (byte)'u':
+                    c = Utf8Parser.TryParse(s.Slice(backslash + 2, 4), out ushort code, out _, 'x') ? (char)code : '\uFFFD';
+                    consumed = 6;
+                    break;
+                default: c = (char)e; break; // '"', '\\', '/'
+            }
+
+            dest[written++] = c;
+            s = s[(backslash + consumed)..];
+        }
+    }
+}
