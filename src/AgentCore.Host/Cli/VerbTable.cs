@@ -7,6 +7,7 @@ internal static class VerbTable
     public static readonly Verb[] All =
     [
         new StreamVerb(),
+        new ChatVerb(),
     ];
 
     /// <summary>The verb named <paramref name="name"/>, or null.</summary>

@@ -138,6 +138,23 @@ public abstract class StreamDecoder : IDisposable
     }
 
     /// <summary>
+    /// Ends the stream with an error chunk from outside the body (a transport failure: timeout, lost connection).
+    /// Pending output (the <c>&lt;think&gt;</c> matcher's buffer) is not flushed. No effect once the stream has ended.
+    /// </summary>
+    public void Abort(string error, string message)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        ArgumentNullException.ThrowIfNull(message);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (!IsEnded)
+        {
+            Fail(error, message);
+        }
+
+        _completed = true;
+    }
+
+    /// <summary>
     /// The figures the extension's Task records for this request, from the reference's own chunks and
     /// accumulation rules (Anthropic protocol for <see cref="StreamFormat.Anthropic"/>, OpenAI otherwise).
     /// </summary>
