@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace AgentCore.Streaming;
 
@@ -25,6 +26,8 @@ public sealed class SseParser : IDisposable
     private int _lineLength;
     private byte[] _data;
     private int _dataLength;
+    private int _pendingOffset = -1; // data of one line not yet copied: whole[_pendingOffset.._pendingOffset+_pendingLength]
+    private int _pendingLength;
     private byte[] _eventType;
     private int _eventTypeLength;
     private byte[] _lastEventId;
@@ -116,11 +119,13 @@ public sealed class SseParser : IDisposable
             }
         }
 
+        ReadOnlySpan<byte> whole = input;
         while (true)
         {
             int end = input.IndexOfAny((byte)'\r', (byte)'\n');
             if (end < 0)
             {
+                Materialize(whole);
                 if (!input.IsEmpty)
                 {
                     Append(ref _line, ref _lineLength, input);
@@ -134,11 +139,11 @@ public sealed class SseParser : IDisposable
                 Append(ref _line, ref _lineLength, input[..end]);
                 int length = _lineLength;
                 _lineLength = 0;
-                ProcessLine(_line.AsSpan(0, length), handler);
+                ProcessLine(_line.AsSpan(0, length), handler, whole, lineInInput: false);
             }
             else
             {
-                ProcessLine(input[..end], handler);
+                ProcessLine(input[..end], handler, whole, lineInInput: true);
             }
 
             if (input[end] == (byte)'\r')
@@ -160,12 +165,12 @@ public sealed class SseParser : IDisposable
         }
     }
 
-    private void ProcessLine<THandler>(ReadOnlySpan<byte> line, THandler handler)
+    private void ProcessLine<THandler>(ReadOnlySpan<byte> line, THandler handler, ReadOnlySpan<byte> whole, bool lineInInput)
         where THandler : ISseEventHandler
     {
         if (line.IsEmpty)
         {
-            Dispatch(handler);
+            Dispatch(handler, whole);
             return;
         }
 
@@ -180,7 +185,7 @@ public sealed class SseParser : IDisposable
         if (colon < 0)
         {
             field = line;
-            value = default;
+            value = line[line.Length..];
         }
         else
         {
@@ -194,6 +199,16 @@ public sealed class SseParser : IDisposable
 
         if (field.SequenceEqual("data"u8))
         {
+            if (lineInInput && _dataLength == 0 && _pendingOffset < 0)
+            {
+                // The common one-line event: keep a reference into the input and dispatch from it without a copy
+                // when its blank line arrives in the same input; otherwise it is copied (Materialize).
+                _pendingOffset = (int)Unsafe.ByteOffset(ref MemoryMarshal.GetReference(whole), ref MemoryMarshal.GetReference(value));
+                _pendingLength = value.Length;
+                return;
+            }
+
+            Materialize(whole);
             EnsureCapacity(ref _data, _dataLength, value.Length + 1);
             value.CopyTo(_data.AsSpan(_dataLength));
             _dataLength += value.Length;
@@ -240,23 +255,48 @@ public sealed class SseParser : IDisposable
         RetryMilliseconds = ms;
     }
 
-    private void Dispatch<THandler>(THandler handler)
+    private void Dispatch<THandler>(THandler handler, ReadOnlySpan<byte> whole)
         where THandler : ISseEventHandler
     {
         bool hasId = _blockHasId;
         _blockHasId = false;
-        if (_dataLength == 0)
+        ReadOnlySpan<byte> data;
+        if (_pendingOffset >= 0)
+        {
+            data = whole.Slice(_pendingOffset, _pendingLength);
+            _pendingOffset = -1;
+        }
+        else if (_dataLength > 0)
+        {
+            data = _data.AsSpan(0, _dataLength - 1);
+            _dataLength = 0;
+        }
+        else
         {
             _eventTypeLength = 0;
             return;
         }
 
-        int dataLength = _dataLength - 1;
         int typeLength = _eventTypeLength;
-        _dataLength = 0;
         _eventTypeLength = 0;
         ReadOnlySpan<byte> type = typeLength == 0 ? MessageType : _eventType.AsSpan(0, typeLength);
-        handler.OnEvent(new SseEvent(type, _data.AsSpan(0, dataLength), hasId, _lastEventId.AsSpan(0, _lastEventIdLength)));
+        handler.OnEvent(new SseEvent(type, data, hasId, _lastEventId.AsSpan(0, _lastEventIdLength)));
+    }
+
+    /// <summary>Copies a data line still referenced in the input into the data buffer (before the input goes away or more data is appended).</summary>
+    private void Materialize(ReadOnlySpan<byte> whole)
+    {
+        if (_pendingOffset < 0)
+        {
+            return;
+        }
+
+        ReadOnlySpan<byte> value = whole.Slice(_pendingOffset, _pendingLength);
+        _pendingOffset = -1;
+        EnsureCapacity(ref _data, _dataLength, value.Length + 1);
+        value.CopyTo(_data.AsSpan(_dataLength));
+        _dataLength += value.Length;
+        _data[_dataLength++] = (byte)'\n';
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

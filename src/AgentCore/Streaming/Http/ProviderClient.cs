@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -152,11 +153,23 @@ public sealed class ProviderClient : IDisposable
     {
         byte[] buffer = ArrayPool<byte>.Shared.Rent(ReadBufferSize);
         using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // Re-arming the idle timer on every read costs a timer-queue update per chunk; re-arm it only when an eighth
+        // of the timeout has passed since the last arming, so silence is detected after 7/8 to 8/8 of the timeout.
+        long rearmTicks = (long)(_options.IdleTimeout.TotalSeconds * Stopwatch.Frequency / 8);
+        long armedAt = 0;
+        bool armed = false;
         try
         {
             while (!decoder.IsEnded)
             {
-                idle.CancelAfter(_options.IdleTimeout);
+                long now = Stopwatch.GetTimestamp();
+                if (!armed || now - armedAt > rearmTicks)
+                {
+                    idle.CancelAfter(_options.IdleTimeout);
+                    armedAt = now;
+                    armed = true;
+                }
+
                 int n;
                 try
                 {
