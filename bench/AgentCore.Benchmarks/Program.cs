@@ -11,6 +11,16 @@ internal static class Program
             return;
         }
 
+        // `--dump-parsing-corpus DIR` writes the parsing benchmark replies as files (for timing `agentcore parse`
+        // and the reference under Node on the very same text).
+        if (args is ["--dump-parsing-corpus", string dir])
+        {
+            Directory.CreateDirectory(dir);
+            File.WriteAllText(Path.Combine(dir, "reply-19619.txt"), Parsing.ReplyCorpus.WriteToFileReply());
+            File.WriteAllText(Path.Combine(dir, "reply-1048576.txt"), Parsing.ReplyCorpus.MixedReply(1_048_576));
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }

@@ -6,6 +6,9 @@ internal static class VerbTable
     /// <summary>All verbs. One line per verb; each verb lives in its own file under Cli/.</summary>
     public static readonly Verb[] All =
     [
+        new TokensVerb(),
+        new EstimateVerb(),
+        new ParseVerb(),
         new StreamVerb(),
         new ChatVerb(),
     ];

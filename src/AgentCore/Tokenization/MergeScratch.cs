@@ -1,0 +1,150 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace AgentCore.Tokenization;
+
+/// <summary>
+/// Per-thread working memory of the long-piece merge (<see cref="Tokenizer"/>.MergeLarge): part arrays and a
+/// bucket queue keyed by rank. Every bucket is drained before a merge returns, so the per-rank heads and the
+/// bitmaps are back to empty for the next piece without clearing. Grows on demand; never shrinks.
+/// </summary>
+internal sealed class MergeScratch
+{
+    [ThreadStatic]
+    private static MergeScratch? t_instance;
+
+    private int[] _heads = [];
+    private ulong[] _level0 = [];
+    private ulong[] _level1 = [];
+    private ulong _level2;
+    private int[] _entryPosition = new int[1024];
+    private int[] _entryNext = new int[1024];
+    private int _entryCount;
+    private int[] _bucket = new int[1024];
+
+    public int[] Next { get; private set; } = [];
+
+    public int[] Prev { get; private set; } = [];
+
+    public int[] PairRanks { get; private set; } = [];
+
+    public int[] TokenRanks { get; private set; } = [];
+
+    /// <summary>The calling thread's scratch, sized for ranks below <paramref name="rankCount"/> and <paramref name="pieceLength"/> parts.</summary>
+    public static MergeScratch For(int rankCount, int pieceLength)
+    {
+        MergeScratch s = t_instance ??= new MergeScratch();
+        if (s._heads.Length < rankCount)
+        {
+            s._heads = new int[rankCount];
+            s._heads.AsSpan().Fill(-1);
+            s._level0 = new ulong[(rankCount + 63) / 64];
+            s._level1 = new ulong[(s._level0.Length + 63) / 64];
+            if (s._level1.Length > 64)
+            {
+                throw new InvalidOperationException("Vocabulary too large for the merge bucket queue.");
+            }
+        }
+
+        if (s.Next.Length < pieceLength)
+        {
+            int size = (int)Math.Max(BitOperations.RoundUpToPowerOf2((uint)pieceLength), 256);
+            s.Next = new int[size];
+            s.Prev = new int[size];
+            s.PairRanks = new int[size];
+            s.TokenRanks = new int[size];
+        }
+
+        s._entryCount = 0;
+        return s;
+    }
+
+    /// <summary>Adds position <paramref name="position"/> to the bucket of <paramref name="rank"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Insert(int rank, int position)
+    {
+        int e = _entryCount++;
+        if (e == _entryPosition.Length)
+        {
+            Grow();
+        }
+
+        _entryPosition[e] = position;
+        int head = _heads[rank];
+        _entryNext[e] = head;
+        _heads[rank] = e;
+        if (head < 0)
+        {
+            int word = rank >> 6;
+            _level0[word] |= 1UL << rank;
+            _level1[word >> 6] |= 1UL << word;
+            _level2 |= 1UL << (word >> 6);
+        }
+    }
+
+    /// <summary>
+    /// Removes the non-empty bucket of lowest rank and returns that rank, with its positions in ascending order in
+    /// <paramref name="positions"/> (valid until the next call); -1 when every bucket is empty.
+    /// </summary>
+    public int TakeLowestBucket(out Span<int> positions)
+    {
+        if (_level2 == 0)
+        {
+            positions = default;
+            return -1;
+        }
+
+        int i1 = BitOperations.TrailingZeroCount(_level2);
+        int i0 = (i1 << 6) + BitOperations.TrailingZeroCount(_level1[i1]);
+        int rank = (i0 << 6) + BitOperations.TrailingZeroCount(_level0[i0]);
+
+        _level0[i0] &= ~(1UL << rank);
+        if (_level0[i0] == 0)
+        {
+            _level1[i1] &= ~(1UL << i0);
+            if (_level1[i1] == 0)
+            {
+                _level2 &= ~(1UL << i1);
+            }
+        }
+
+        // The list is newest first: copy it backwards, which is ascending when positions were added in order.
+        int count = 0;
+        for (int e = _heads[rank]; e >= 0; e = _entryNext[e])
+        {
+            count++;
+        }
+
+        if (_bucket.Length < count)
+        {
+            _bucket = new int[BitOperations.RoundUpToPowerOf2((uint)count)];
+        }
+
+        int k = count;
+        bool ascending = true;
+        for (int e = _heads[rank]; e >= 0; e = _entryNext[e])
+        {
+            int position = _entryPosition[e];
+            _bucket[--k] = position;
+            if (k + 1 < count && _bucket[k + 1] < position)
+            {
+                ascending = false;
+            }
+        }
+
+        _heads[rank] = -1;
+        positions = _bucket.AsSpan(0, count);
+        if (!ascending)
+        {
+            positions.Sort();
+        }
+
+        return rank;
+    }
+
+    private void Grow()
+    {
+        Array.Resize(ref _entryPosition, _entryPosition.Length * 2);
+        Array.Resize(ref _entryNext, _entryNext.Length * 2);
+    }
+}

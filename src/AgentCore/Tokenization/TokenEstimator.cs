@@ -1,0 +1,121 @@
+using System.Text.Json;
+
+namespace AgentCore.Tokenization;
+
+/// <summary>
+/// The extension's token estimate for an array of content blocks (parity spec 1.3, reference commit R):
+/// text blocks counted with o200k_base, images <c>ceil(sqrt(base64 length))</c> or 300 without data, other
+/// blocks 0, and the sum multiplied by 1.5 and rounded up once.
+/// </summary>
+/// <remarks>Stateless and thread-safe. The arithmetic is done in doubles, as JavaScript does.</remarks>
+public static class TokenEstimator
+{
+    /// <summary>Tokens an image block without base64 data (e.g. a URL source) adds.</summary>
+    public const int ImageWithoutDataTokens = 300;
+
+    /// <summary>The factor applied once to the raw sum (<c>TOKEN_FUDGE_FACTOR</c>).</summary>
+    public const double FudgeFactor = 1.5;
+
+    /// <summary>Tokens of an image whose base64 data is <paramref name="base64Utf16Length"/> UTF-16 code units long: <c>Math.ceil(Math.sqrt(len))</c>.</summary>
+    public static int ImageTokens(int base64Utf16Length) => (int)Math.Ceiling(Math.Sqrt(base64Utf16Length));
+
+    /// <summary>The estimate for a raw token sum: <c>Math.ceil(total * 1.5)</c>.</summary>
+    public static int ApplyFudgeFactor(long rawTokenTotal) => (int)Math.Ceiling(rawTokenTotal * FudgeFactor);
+
+    /// <summary>
+    /// The estimate for <paramref name="contentBlocksJsonUtf8"/>, a JSON array of content blocks
+    /// (<c>{"type":"text","text":..}</c>, <c>{"type":"image","source":{..,"data":..}}</c>, anything else counts 0).
+    /// An empty array gives 0.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The input is not a JSON array of objects, or an image's data is not a string (the reference throws there).</exception>
+    public static int EstimateJson(ReadOnlySpan<byte> contentBlocksJsonUtf8)
+    {
+        var reader = new Utf8JsonReader(contentBlocksJsonUtf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
+            {
+                throw new InvalidDataException("Expected a JSON array of content blocks.");
+            }
+
+            long total = 0;
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                if (reader.TokenType != JsonTokenType.StartObject)
+                {
+                    throw new InvalidDataException("Expected a JSON array of content blocks (objects).");
+                }
+
+                total += ReadBlock(ref reader);
+            }
+
+            if (reader.Read())
+            {
+                throw new InvalidDataException("Unexpected data after the JSON array of content blocks.");
+            }
+
+            return ApplyFudgeFactor(total);
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"Invalid JSON: {e.Message}", e);
+        }
+    }
+
+    private static int ReadBlock(ref Utf8JsonReader reader)
+    {
+        string? type = null;
+        string? text = null;
+        bool hasSourceObject = false;
+        bool hasData = false;
+        int dataLength = 0;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            string name = reader.GetString()!;
+            reader.Read();
+            switch (name)
+            {
+                case "type" when reader.TokenType == JsonTokenType.String:
+                    type = reader.GetString();
+                    break;
+                case "text" when reader.TokenType == JsonTokenType.String:
+                    text = reader.GetString();
+                    break;
+                case "source" when reader.TokenType == JsonTokenType.StartObject:
+                    hasSourceObject = true;
+                    while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+                    {
+                        string key = reader.GetString()!;
+                        reader.Read();
+                        if (key == "data")
+                        {
+                            hasData = true;
+                            if (reader.TokenType != JsonTokenType.String)
+                            {
+                                // `data.length` of null throws in the reference; other non-strings are not images.
+                                throw new InvalidDataException("An image block's source.data is not a string.");
+                            }
+
+                            dataLength = reader.GetString()!.Length;
+                        }
+                        else
+                        {
+                            reader.Skip();
+                        }
+                    }
+
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+
+        return type switch
+        {
+            "text" => string.IsNullOrEmpty(text) ? 0 : Tokenizer.O200kBase.CountTokens(text),
+            "image" => hasSourceObject && hasData ? ImageTokens(dataLength) : ImageWithoutDataTokens,
+            _ => 0,
+        };
+    }
+}
