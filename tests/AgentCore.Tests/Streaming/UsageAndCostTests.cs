@@ -194,3 +194,4 @@ public sealed class UsageAndCostTests
         Assert.Null(ModelPricing.Find(null));
     }
 }
+
