@@ -67,6 +67,30 @@ internal sealed class GeminiDecoder : SseStreamDecoder
                 RawString model = JsonWalk.ReadString(ref r);
                 SetStreamModel(model);
             }
+            else if (r.ValueTextEquals("promptFeedback"u8))
+            {
+                if (JsonWalk.EnterObject(ref r))
+                {
+                    RawString blockReason = default;
+                    while (JsonWalk.NextProperty(ref r))
+                    {
+                        if (r.ValueTextEquals("blockReason"u8))
+                        {
+                            blockReason = JsonWalk.ReadString(ref r);
+                        }
+                        else
+                        {
+                            JsonWalk.SkipProperty(ref r);
+                        }
+                    }
+
+                    if (blockReason.IsTruthy)
+                    {
+                        Fail("prompt_blocked", $"Gemini blocked the prompt ({Decode(blockReason).ToString()})");
+                        return;
+                    }
+                }
+            }
             else if (r.ValueTextEquals("error"u8))
             {
                 if (JsonWalk.EnterObject(ref r))

@@ -131,6 +131,15 @@ public sealed class StreamErrorTests
     }
 
     [Fact]
+    public void Gemini_PromptBlocked_ErrorChunkWithReason()
+    {
+        StreamChunkRecord e = LastError(StreamFormat.Gemini,
+            "data: {\"promptFeedback\": {\"blockReason\": \"SAFETY\"},\"usageMetadata\": {\"promptTokenCount\": 8,\"totalTokenCount\": 8}}\r\n\r\n");
+        Assert.Equal("prompt_blocked", e.Error);
+        Assert.Equal("Gemini blocked the prompt (SAFETY)", e.Message);
+    }
+
+    [Fact]
     public void Gemini_NoFinishReason_IncompleteError()
     {
         Assert.Equal("stream_incomplete", LastError(StreamFormat.Gemini,
