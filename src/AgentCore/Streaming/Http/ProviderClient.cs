@@ -109,6 +109,11 @@ public sealed class ProviderClient : IDisposable
                     catch (HttpRequestException e)
                     {
                         failure = $"cannot reach {uri.Host}: {Redact(e.Message, key)}";
+                        if (e.HttpRequestError is not (HttpRequestError.ConnectionError or HttpRequestError.ResponseEnded or HttpRequestError.Unknown))
+                        {
+                            // DNS, TLS and protocol failures do not heal by waiting: report at once.
+                            throw new ProviderException(failure, e);
+                        }
                     }
                 }
 
