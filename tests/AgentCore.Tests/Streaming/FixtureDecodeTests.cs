@@ -20,6 +20,16 @@ public sealed class FixtureDecodeTests
 
     [Theory]
     [MemberData(nameof(Fixtures))]
+    public void Fixture_Bytes_MatchRecordedSha256(string provider, string scenario)
+    {
+        byte[] bytes = StreamTestData.StreamBytes(provider, scenario);
+        JsonElement expected = StreamTestData.Expected(provider, scenario);
+        Assert.Equal(expected.GetProperty("bytes").GetInt32(), bytes.Length);
+        Assert.Equal(expected.GetProperty("sha256").GetString(), Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Fixtures))]
     public void Decode_OneBytePerRead_SameChunksAsWhole(string provider, string scenario)
     {
         byte[] bytes = StreamTestData.StreamBytes(provider, scenario);
