@@ -9,6 +9,8 @@ internal static class VerbTable
         new TokensVerb(),
         new EstimateVerb(),
         new ParseVerb(),
+        new StreamVerb(),
+        new ChatVerb(),
     ];
 
     /// <summary>The verb named <paramref name="name"/>, or null.</summary>
