@@ -108,33 +108,34 @@ internal sealed class MergeScratch
             }
         }
 
-        // The list is newest first: copy it backwards, which is ascending when positions were added in order.
+        // The list is newest first: copy it, then reverse, which is ascending when positions were added in order.
         int count = 0;
+        bool descending = true;
+        int[] bucket = _bucket;
         for (int e = _heads[rank]; e >= 0; e = _entryNext[e])
         {
-            count++;
-        }
-
-        if (_bucket.Length < count)
-        {
-            _bucket = new int[BitOperations.RoundUpToPowerOf2((uint)count)];
-        }
-
-        int k = count;
-        bool ascending = true;
-        for (int e = _heads[rank]; e >= 0; e = _entryNext[e])
-        {
-            int position = _entryPosition[e];
-            _bucket[--k] = position;
-            if (k + 1 < count && _bucket[k + 1] < position)
+            if (count == bucket.Length)
             {
-                ascending = false;
+                Array.Resize(ref _bucket, bucket.Length * 2);
+                bucket = _bucket;
             }
+
+            int position = _entryPosition[e];
+            if (count > 0 && bucket[count - 1] < position)
+            {
+                descending = false;
+            }
+
+            bucket[count++] = position;
         }
 
         _heads[rank] = -1;
-        positions = _bucket.AsSpan(0, count);
-        if (!ascending)
+        positions = bucket.AsSpan(0, count);
+        if (descending)
+        {
+            positions.Reverse();
+        }
+        else
         {
             positions.Sort();
         }
