@@ -6,6 +6,12 @@ namespace AgentCore.Host.Cli;
 /// The first phase of every verb: the command line checked against the verb's option list, with no I/O.
 /// Values are validated here so a verb never starts work on a command line it will reject.
 /// </summary>
+/// <remarks>
+/// Written by hand rather than taken from a library (measured on this machine, same AOT profile, a two-option
+/// verb, docs/performance.md): ConsoleAppFramework 5.8.1 adds 24.7 KB and nothing measurable to startup, but it
+/// exits 1 with its own messages where the contract wants exit 2 and one line on stderr; System.CommandLine 2.0.0
+/// adds 1.65 MB and 0.7 ms per start. This parser costs neither and its rules are the contract's.
+/// </remarks>
 internal sealed class ParsedArgs
 {
     private readonly string _verb;
