@@ -175,12 +175,12 @@ public sealed partial class Tokenizer
     {
         int n = piece.Length;
         MergeScratch scratch = MergeScratch.For(vocabulary.Count, n);
-        int[] next = scratch.Next;
-        int[] prev = scratch.Prev;
-        int[] pairRanks = scratch.PairRanks;
-        int[] tokenRanks = scratch.TokenRanks;
         ReadOnlySpan<int> byteRanks = vocabulary.ByteRanks;
+
+        // SAFETY: the four part arrays have at least n elements (MergeScratch.For), and every index used below is a
+        // part start in [0, n) or guarded by `< n` / `>= 0` before use.
         fixed (byte* p = piece)
+        fixed (int* next = scratch.Next, prev = scratch.Prev, pairRanks = scratch.PairRanks, tokenRanks = scratch.TokenRanks)
         {
             for (int i = 0; i < n; i++)
             {
@@ -251,11 +251,11 @@ public sealed partial class Tokenizer
                     }
                 }
             }
-        }
 
-        for (int i = 0; i < n; i = next[i])
-        {
-            sink.Add(tokenRanks[i]);
+            for (int i = 0; i < n; i = next[i])
+            {
+                sink.Add(tokenRanks[i]);
+            }
         }
     }
 
