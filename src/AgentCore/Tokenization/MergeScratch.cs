@@ -24,13 +24,8 @@ internal sealed class MergeScratch
     private int[] _bucket = new int[1024];
     private ulong[] _positionBits = new ulong[64];
 
-    public int[] Next { get; private set; } = [];
-
-    public int[] Prev { get; private set; } = [];
-
-    public int[] PairRanks { get; private set; } = [];
-
-    public int[] TokenRanks { get; private set; } = [];
+    /// <summary>The parts of the piece being merged, indexed by start byte (one cache line holds four).</summary>
+    public Part[] Parts { get; private set; } = [];
 
     /// <summary>The calling thread's scratch, sized for ranks below <paramref name="rankCount"/> and <paramref name="pieceLength"/> parts.</summary>
     public static MergeScratch For(int rankCount, int pieceLength)
@@ -48,13 +43,9 @@ internal sealed class MergeScratch
             }
         }
 
-        if (s.Next.Length < pieceLength)
+        if (s.Parts.Length < pieceLength)
         {
-            int size = (int)Math.Max(BitOperations.RoundUpToPowerOf2((uint)pieceLength), 256);
-            s.Next = new int[size];
-            s.Prev = new int[size];
-            s.PairRanks = new int[size];
-            s.TokenRanks = new int[size];
+            s.Parts = new Part[(int)Math.Max(BitOperations.RoundUpToPowerOf2((uint)pieceLength), 256)];
         }
 
         s._entryCount = 0;
@@ -199,6 +190,22 @@ internal sealed class MergeScratch
         }
 
         return positions[..m];
+    }
+
+    /// <summary>One part of a piece during the long-piece merge.</summary>
+    internal struct Part
+    {
+        /// <summary>Start of the next part (the piece length after the last).</summary>
+        public int Next;
+
+        /// <summary>Start of the previous part, or -1.</summary>
+        public int Prev;
+
+        /// <summary>Token id of this part's bytes.</summary>
+        public int Token;
+
+        /// <summary>Rank of this part joined with the next, NotFound, or -1 once the part was absorbed.</summary>
+        public int Pair;
     }
 
     private struct Entry

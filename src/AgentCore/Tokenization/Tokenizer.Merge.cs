@@ -184,18 +184,15 @@ public sealed partial class Tokenizer
         MergeScratch scratch = MergeScratch.For(vocabulary.Count, n);
         ReadOnlySpan<int> byteRanks = vocabulary.ByteRanks;
 
-        // SAFETY: the four part arrays have at least n elements (MergeScratch.For), and every index used below is a
-        // part start in [0, n) or guarded by `< n` / `>= 0` before use.
+        // SAFETY: Parts has at least n elements (MergeScratch.For), and every index used below is a part start in
+        // [0, n) or guarded by `< n` / `>= 0` before use.
         fixed (byte* p = piece)
-        fixed (int* next = scratch.Next, prev = scratch.Prev, pairRanks = scratch.PairRanks, tokenRanks = scratch.TokenRanks)
+        fixed (MergeScratch.Part* parts = scratch.Parts)
         {
             for (int i = 0; i < n; i++)
             {
-                next[i] = i + 1;
-                prev[i] = i - 1;
-                tokenRanks[i] = byteRanks[p[i]];
                 int r = i + 1 < n ? vocabulary.PairRank(p[i], p[i + 1]) : NoRank;
-                pairRanks[i] = r;
+                parts[i] = new MergeScratch.Part { Next = i + 1, Prev = i - 1, Token = byteRanks[p[i]], Pair = r };
                 if (r != NoRank)
                 {
                     scratch.Insert(r, i);
@@ -208,22 +205,23 @@ public sealed partial class Tokenizer
                 for (int k = 0; k < positions.Length; k++)
                 {
                     int at = positions[k];
-                    if (pairRanks[at] != rank)
+                    MergeScratch.Part* part = parts + at;
+                    if (part->Pair != rank)
                     {
                         continue;
                     }
 
-                    int absorbed = next[at];
-                    int after = next[absorbed];
-                    tokenRanks[at] = rank;
-                    pairRanks[absorbed] = -1;
-                    next[at] = after;
+                    int absorbed = part->Next;
+                    int after = parts[absorbed].Next;
+                    part->Token = rank;
+                    parts[absorbed].Pair = -1;
+                    part->Next = after;
                     int lowest = NoRank;
                     if (after < n)
                     {
-                        prev[after] = at;
-                        int r = vocabulary.Rank(p + at, next[after] - at);
-                        pairRanks[at] = r;
+                        parts[after].Prev = at;
+                        int r = vocabulary.Rank(p + at, parts[after].Next - at);
+                        part->Pair = r;
                         if (r != NoRank)
                         {
                             scratch.Insert(r, at);
@@ -232,14 +230,14 @@ public sealed partial class Tokenizer
                     }
                     else
                     {
-                        pairRanks[at] = NoRank;
+                        part->Pair = NoRank;
                     }
 
-                    int before = prev[at];
+                    int before = part->Prev;
                     if (before >= 0)
                     {
                         int r = vocabulary.Rank(p + before, after - before);
-                        pairRanks[before] = r;
+                        parts[before].Pair = r;
                         if (r != NoRank)
                         {
                             scratch.Insert(r, before);
@@ -259,9 +257,9 @@ public sealed partial class Tokenizer
                 }
             }
 
-            for (int i = 0; i < n; i = next[i])
+            for (int i = 0; i < n; i = parts[i].Next)
             {
-                sink.Add(tokenRanks[i]);
+                sink.Add(parts[i].Token);
             }
         }
     }
