@@ -4,5 +4,18 @@ namespace AgentCore.Benchmarks;
 
 internal static class Program
 {
-    private static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    private static void Main(string[] args)
+    {
+        // `--dump-parsing-corpus DIR` writes the parsing benchmark replies as files (for timing `agentcore parse`
+        // and the reference under Node on the very same text).
+        if (args is ["--dump-parsing-corpus", string dir])
+        {
+            Directory.CreateDirectory(dir);
+            File.WriteAllText(Path.Combine(dir, "reply-19619.txt"), Parsing.ReplyCorpus.WriteToFileReply());
+            File.WriteAllText(Path.Combine(dir, "reply-1048576.txt"), Parsing.ReplyCorpus.MixedReply(1_048_576));
+            return;
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
 }

@@ -8,6 +8,7 @@ internal static class VerbTable
     [
         new TokensVerb(),
         new EstimateVerb(),
+        new ParseVerb(),
     ];
 
     /// <summary>The verb named <paramref name="name"/>, or null.</summary>
