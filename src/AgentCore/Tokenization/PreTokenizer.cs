@@ -49,7 +49,7 @@ internal static partial class PreTokenizer
     }
 
     /// <summary>
-    /// cl100k_base, as tiktoken has it today (possessive quantifiers since tiktoken 0.7):
+    /// cl100k_base, as current tiktoken writes it (with possessive quantifiers):
     /// <c>'(?i:[sdmt]|ll|ve|re)|[^\r\n\p{L}\p{N}]?+\p{L}++|\p{N}{1,3}+| ?[^\s\p{L}\p{N}]++[\r\n]*+|\s++$|\s*[\r\n]|\s+(?!\S)|\s</c>.
     /// The possessive forms match what the greedy ones did, except the new <c>\s++$</c>: white space that runs
     /// to the end of the text is one piece, even when it contains a newline (the older pattern,
