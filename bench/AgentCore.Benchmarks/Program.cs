@@ -6,6 +6,11 @@ internal static class Program
 {
     private static void Main(string[] args)
     {
+        if (Streaming.StreamingLoopbackHarness.TryRun(args))
+        {
+            return;
+        }
+
         // `--dump-parsing-corpus DIR` writes the parsing benchmark replies as files (for timing `agentcore parse`
         // and the reference under Node on the very same text).
         if (args is ["--dump-parsing-corpus", string dir])

@@ -18,6 +18,15 @@ public static class TokenCorpus
         "don't", "it's", "we'll", "they're", "I've", "He'd", "Mississippi", "GPT-4o", "JavaScript", "McDonald's",
     ];
 
+    // Syllables for invented words and identifiers: about a third of the prose words and all identifiers are
+    // made of 1-4 of these, so the corpus has ~10^6 distinct words (Zipf-like repetition, not a 70-word loop).
+    private static readonly string[] s_syllables =
+    [
+        "ka", "lo", "mi", "ter", "quan", "str", "ex", "ion", "ble", "pre", "con", "dis", "ment", "ness", "ous", "ful",
+        "tri", "ver", "sub", "pho", "graph", "ly", "ic", "al", "ize", "tion", "zor", "ith", "ump", "ack", "eld", "orn",
+        "ax", "bri", "cel", "dom", "fy", "gen", "hap", "jus", "kin", "lum", "nov", "opt", "pul", "rix", "sav", "tum",
+    ];
+
     private static readonly string[] s_code =
     [
         "public static int CountTokens(ReadOnlySpan<char> text)\n{\n    var sink = new TokenSink(collect: false);\n    EncodeUtf16(text, ref sink);\n    return sink.Count;\n}\n",
@@ -58,7 +67,7 @@ public static class TokenCorpus
                         int n = random.Next(6, 20);
                         for (int w = 0; w < n; w++)
                         {
-                            string word = s_words[random.Next(s_words.Length)];
+                            string word = random.Next(3) == 0 ? Invented(random) : s_words[random.Next(s_words.Length)];
                             sb.Append(w == 0 ? char.ToUpperInvariant(word[0]) + word[1..] : word);
                             sb.Append(w == n - 1 ? (random.Next(5) == 0 ? "? " : ". ") : (random.Next(8) == 0 ? ", " : " "));
                         }
@@ -69,13 +78,20 @@ public static class TokenCorpus
                 case 1:
                     for (int k = random.Next(2, 6); k > 0; k--)
                     {
-                        sb.Append(s_code[random.Next(s_code.Length)]);
+                        // Real code reuses a few shapes with new names: rename the snippet's identifiers.
+                        string name = Invented(random);
+                        string other = Invented(random);
+                        sb.Append(s_code[random.Next(s_code.Length)]
+                            .Replace("items", name + "Items", StringComparison.Ordinal)
+                            .Replace("result", other, StringComparison.Ordinal)
+                            .Replace("readFile", "read" + char.ToUpperInvariant(name[0]) + name[1..], StringComparison.Ordinal)
+                            .Replace("users", name + "_users", StringComparison.Ordinal));
                     }
 
                     break;
                 case 2:
                     // JSON records.
-                    sb.Append("{\"id\":").Append(random.Next(1_000_000)).Append(",\"name\":\"").Append(s_words[random.Next(s_words.Length)])
+                    sb.Append("{\"id\":").Append(random.Next(1_000_000)).Append(",\"name\":\"").Append(Invented(random))
                       .Append("\",\"score\":").Append((random.NextDouble() * 1000).ToString("F3", System.Globalization.CultureInfo.InvariantCulture))
                       .Append(",\"tags\":[\"").Append(s_words[random.Next(s_words.Length)]).Append("\",\"").Append(s_words[random.Next(s_words.Length)])
                       .Append("\"],\"active\":").Append(random.Next(2) == 0 ? "true" : "false").Append(",\"created\":\"2025-")
@@ -90,6 +106,17 @@ public static class TokenCorpus
                     sb.Append('\n');
                     break;
             }
+        }
+
+        return sb.ToString();
+    }
+
+    private static string Invented(Random random)
+    {
+        var sb = new StringBuilder();
+        for (int n = random.Next(1, 5); n > 0; n--)
+        {
+            sb.Append(s_syllables[random.Next(s_syllables.Length)]);
         }
 
         return sb.ToString();

@@ -9,6 +9,8 @@ internal static class VerbTable
         new TokensVerb(),
         new EstimateVerb(),
         new ParseVerb(),
+        new StreamVerb(),
+        new ChatVerb(),
         new ContextVerb(),
     ];
 

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace AgentCore.Tokenization;
 
@@ -17,18 +18,14 @@ internal sealed class MergeScratch
     private ulong[] _level0 = [];
     private ulong[] _level1 = [];
     private ulong _level2;
-    private int[] _entryPosition = new int[1024];
-    private int[] _entryNext = new int[1024];
+    // Bucket lists: entry = (position, index of the next entry of the same bucket or -1), newest first.
+    private Entry[] _entries = new Entry[1024];
     private int _entryCount;
     private int[] _bucket = new int[1024];
+    private ulong[] _positionBits = new ulong[64];
 
-    public int[] Next { get; private set; } = [];
-
-    public int[] Prev { get; private set; } = [];
-
-    public int[] PairRanks { get; private set; } = [];
-
-    public int[] TokenRanks { get; private set; } = [];
+    /// <summary>The parts of the piece being merged, indexed by start byte (one cache line holds four).</summary>
+    public Part[] Parts { get; private set; } = [];
 
     /// <summary>The calling thread's scratch, sized for ranks below <paramref name="rankCount"/> and <paramref name="pieceLength"/> parts.</summary>
     public static MergeScratch For(int rankCount, int pieceLength)
@@ -46,13 +43,9 @@ internal sealed class MergeScratch
             }
         }
 
-        if (s.Next.Length < pieceLength)
+        if (s.Parts.Length < pieceLength)
         {
-            int size = (int)Math.Max(BitOperations.RoundUpToPowerOf2((uint)pieceLength), 256);
-            s.Next = new int[size];
-            s.Prev = new int[size];
-            s.PairRanks = new int[size];
-            s.TokenRanks = new int[size];
+            s.Parts = new Part[(int)Math.Max(BitOperations.RoundUpToPowerOf2((uint)pieceLength), 256)];
         }
 
         s._entryCount = 0;
@@ -64,22 +57,26 @@ internal sealed class MergeScratch
     public void Insert(int rank, int position)
     {
         int e = _entryCount++;
-        if (e == _entryPosition.Length)
+        if (e == _entries.Length)
         {
-            Grow();
+            Array.Resize(ref _entries, _entries.Length * 2);
         }
 
-        _entryPosition[e] = position;
-        int head = _heads[rank];
-        _entryNext[e] = head;
-        _heads[rank] = e;
+        // SAFETY: e < _entries.Length (grown above); rank < _heads.Length and rank >> 6 < _level0.Length (sized in
+        // For for every rank of the vocabulary); word >> 6 < _level1.Length <= 64.
+        ref int head = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_heads), rank);
+        ref Entry entry = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_entries), e);
+        entry.Position = position;
+        entry.Next = head;
         if (head < 0)
         {
             int word = rank >> 6;
-            _level0[word] |= 1UL << rank;
-            _level1[word >> 6] |= 1UL << word;
+            Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_level0), word) |= 1UL << rank;
+            Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_level1), word >> 6) |= 1UL << word;
             _level2 |= 1UL << (word >> 6);
         }
+
+        head = e;
     }
 
     /// <summary>
@@ -108,43 +105,112 @@ internal sealed class MergeScratch
             }
         }
 
-        // The list is newest first: copy it backwards, which is ascending when positions were added in order.
+        // The list is newest first: copy it, then reverse, which is ascending when positions were added in order.
         int count = 0;
-        for (int e = _heads[rank]; e >= 0; e = _entryNext[e])
+        bool descending = true;
+        int[] bucket = _bucket;
+        Entry[] entries = _entries;
+        for (int e = _heads[rank]; e >= 0; e = entries[e].Next)
         {
-            count++;
-        }
-
-        if (_bucket.Length < count)
-        {
-            _bucket = new int[BitOperations.RoundUpToPowerOf2((uint)count)];
-        }
-
-        int k = count;
-        bool ascending = true;
-        for (int e = _heads[rank]; e >= 0; e = _entryNext[e])
-        {
-            int position = _entryPosition[e];
-            _bucket[--k] = position;
-            if (k + 1 < count && _bucket[k + 1] < position)
+            if (count == bucket.Length)
             {
-                ascending = false;
+                Array.Resize(ref _bucket, bucket.Length * 2);
+                bucket = _bucket;
             }
+
+            int position = entries[e].Position;
+            if (count > 0 && bucket[count - 1] < position)
+            {
+                descending = false;
+            }
+
+            bucket[count++] = position;
         }
 
         _heads[rank] = -1;
-        positions = _bucket.AsSpan(0, count);
-        if (!ascending)
+        positions = bucket.AsSpan(0, count);
+        if (descending)
+        {
+            positions.Reverse();
+        }
+        else if (count <= 32)
         {
             positions.Sort();
+        }
+        else
+        {
+            positions = SortLarge(positions);
         }
 
         return rank;
     }
 
-    private void Grow()
+    /// <summary>
+    /// Ascending order of a large bucket through a bitmap over positions (O(count + span / 64), duplicates dropped),
+    /// instead of a comparison sort: in long uniform pieces a bucket holds thousands of interleaved entries.
+    /// </summary>
+    private Span<int> SortLarge(Span<int> positions)
     {
-        Array.Resize(ref _entryPosition, _entryPosition.Length * 2);
-        Array.Resize(ref _entryNext, _entryNext.Length * 2);
+        int min = int.MaxValue;
+        int max = 0;
+        foreach (int position in positions)
+        {
+            min = Math.Min(min, position);
+            max = Math.Max(max, position);
+        }
+
+        int words = (max >> 6) + 1;
+        if (_positionBits.Length < words)
+        {
+            _positionBits = new ulong[BitOperations.RoundUpToPowerOf2((uint)words)];
+        }
+
+        ulong[] bits = _positionBits;
+        foreach (int position in positions)
+        {
+            bits[position >> 6] |= 1UL << position;
+        }
+
+        int m = 0;
+        for (int w = min >> 6; w < words; w++)
+        {
+            ulong x = bits[w];
+            if (x == 0)
+            {
+                continue;
+            }
+
+            bits[w] = 0;
+            do
+            {
+                positions[m++] = (w << 6) + BitOperations.TrailingZeroCount(x);
+                x &= x - 1;
+            }
+            while (x != 0);
+        }
+
+        return positions[..m];
+    }
+
+    /// <summary>One part of a piece during the long-piece merge.</summary>
+    internal struct Part
+    {
+        /// <summary>Start of the next part (the piece length after the last).</summary>
+        public int Next;
+
+        /// <summary>Start of the previous part, or -1.</summary>
+        public int Prev;
+
+        /// <summary>Token id of this part's bytes.</summary>
+        public int Token;
+
+        /// <summary>Rank of this part joined with the next, NotFound, or -1 once the part was absorbed.</summary>
+        public int Pair;
+    }
+
+    private struct Entry
+    {
+        public int Position;
+        public int Next;
     }
 }

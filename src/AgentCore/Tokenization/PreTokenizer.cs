@@ -45,12 +45,15 @@ internal static partial class PreTokenizer
             return UpperRun(text, start);
         }
 
-        return NonWord(text, start, c0, len0, slashAfterPunctuation: true);
+        return NonWord(text, start, c0, len0, slashAfterPunctuation: true, wholeTrailingSpace: false);
     }
 
     /// <summary>
-    /// cl100k_base:
-    /// <c>(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+</c>.
+    /// cl100k_base, as current tiktoken writes it (with possessive quantifiers):
+    /// <c>'(?i:[sdmt]|ll|ve|re)|[^\r\n\p{L}\p{N}]?+\p{L}++|\p{N}{1,3}+| ?[^\s\p{L}\p{N}]++[\r\n]*+|\s++$|\s*[\r\n]|\s+(?!\S)|\s</c>.
+    /// The possessive forms match what the greedy ones did, except the new <c>\s++$</c>: white space that runs
+    /// to the end of the text is one piece, even when it contains a newline (the older pattern,
+    /// <c>...|\s*[\r\n]+|\s+(?!\S)|\s+</c>, split it after the last newline).
     /// </summary>
     public static int NextCl100k(ReadOnlySpan<byte> text, int start)
     {
@@ -71,14 +74,14 @@ internal static partial class PreTokenizer
             return RunOf(text, start, Letter);
         }
 
-        return NonWord(text, start, c0, len0, slashAfterPunctuation: false);
+        return NonWord(text, start, c0, len0, slashAfterPunctuation: false, wholeTrailingSpace: true);
     }
 
     /// <summary>
     /// The alternatives both patterns share after the word alternatives failed at <paramref name="start"/>:
     /// numbers, punctuation runs, white space.
     /// </summary>
-    private static int NonWord(ReadOnlySpan<byte> text, int start, int c0, int len0, bool slashAfterPunctuation)
+    private static int NonWord(ReadOnlySpan<byte> text, int start, int c0, int len0, bool slashAfterPunctuation, bool wholeTrailingSpace)
     {
         // \p{N}{1,3}
         if (c0 == Number)
@@ -124,7 +127,7 @@ internal static partial class PreTokenizer
         //   (what follows it is not CR/LF), so the piece ends right after the run's last CR/LF.
         // "\s+(?!\S)": at the end of the text the whole run; otherwise give back the last character (which is
         //   white space, so the look-ahead holds) if that leaves at least one.
-        // "\s+": the whole run (a single white-space character before a non-space).
+        // "\s+" (cl100k: "\s"): a single white-space character before a non-space.
         int w = start;
         int lastNewline = -1;
         int lastStart = start;
@@ -138,6 +141,12 @@ internal static partial class PreTokenizer
 
             lastStart = w;
             w += len;
+        }
+
+        // cl100k's "\s++$" comes first: white space up to the end of the text is one piece.
+        if (wholeTrailingSpace && w == text.Length)
+        {
+            return w;
         }
 
         if (lastNewline >= 0)

@@ -48,114 +48,121 @@ public sealed partial class Tokenizer
             return;
         }
 
-        ReadOnlySpan<byte> piece = text[start..end];
-        if (piece.Length <= PieceCache.MaxPieceBytes)
-        {
-            EncodeCachedPiece(vocabulary, piece, ref sink);
-        }
-        else if (piece.Length <= SmallPieceBytes)
-        {
-            MergeSmall(vocabulary, piece, ref sink);
-        }
-        else
-        {
-            MergeLarge(vocabulary, piece, ref sink);
-        }
+        EncodeMergedPiece(vocabulary, text[start..end], ref sink);
     }
 
+    /// <summary>A piece that is not a token: from the piece cache, or merged (and cached when short).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void EncodeCachedPiece(Vocabulary vocabulary, ReadOnlySpan<byte> piece, ref TokenSink sink)
+    [SkipLocalsInit]
+    private unsafe void EncodeMergedPiece(Vocabulary vocabulary, ReadOnlySpan<byte> piece, ref TokenSink sink)
     {
-        PieceCache cache = _isO200k ? PieceCache.O200k : PieceCache.Cl100k;
-        int slot = cache.Find(piece, out ReadOnlySpan<int> cached);
-        if (slot < 0)
+        if (piece.Length > SmallPieceBytes)
         {
-            foreach (int id in cached)
-            {
-                sink.Add(id);
-            }
-
+            MergeLarge(vocabulary, piece, ref sink);
             return;
         }
 
-        var collect = new TokenSink(collect: true);
-        try
+        PieceCache? cache = null;
+        int slot = -1;
+        if (piece.Length <= PieceCache.MaxPieceBytes)
         {
-            MergeSmall(vocabulary, piece, ref collect);
-            ReadOnlySpan<int> ids = collect.Ids;
-            cache.Store(slot, piece, ids);
-            foreach (int id in ids)
+            cache = _isO200k ? PieceCache.O200k : PieceCache.Cl100k;
+            slot = cache.Find(piece, out ReadOnlySpan<int> cached);
+            if (slot < 0)
             {
-                sink.Add(id);
+                foreach (int id in cached)
+                {
+                    sink.Add(id);
+                }
+
+                return;
             }
         }
-        finally
+
+        int* ids = stackalloc int[SmallPieceBytes];
+        int count = MergeSmall(vocabulary, piece, ids);
+        cache?.Store(slot, piece, new ReadOnlySpan<int>(ids, count));
+        for (int i = 0; i < count; i++)
         {
-            collect.Dispose();
+            sink.Add(ids[i]);
         }
     }
 
-    /// <summary>tiktoken's <c>byte_pair_merge</c>: repeatedly merge the adjacent pair of lowest rank, leftmost first.</summary>
+    /// <summary>
+    /// tiktoken's <c>byte_pair_merge</c>: repeatedly merge the adjacent pair of lowest rank, leftmost first; writes
+    /// the ids to <paramref name="output"/> (room for the piece's length) and returns their count.
+    /// </summary>
+    /// <remarks>
+    /// Each part is one long, (pair rank &lt;&lt; 32) | start: the minimum over the parts is the lowest rank and, on
+    /// ties, the leftmost start, found without branches. Removing a part shifts the tail (pieces are at most
+    /// <see cref="SmallPieceBytes"/>).
+    /// </remarks>
     [SkipLocalsInit]
-    private static unsafe void MergeSmall(Vocabulary vocabulary, ReadOnlySpan<byte> piece, ref TokenSink sink)
+    private static unsafe int MergeSmall(Vocabulary vocabulary, ReadOnlySpan<byte> piece, int* output)
     {
         int n = piece.Length;
-        int* starts = stackalloc int[SmallPieceBytes + 1];
-        int* pairRanks = stackalloc int[SmallPieceBytes];
-        int* tokenRanks = stackalloc int[SmallPieceBytes];
+        long* parts = stackalloc long[SmallPieceBytes + 1];
         ReadOnlySpan<int> byteRanks = vocabulary.ByteRanks;
         fixed (byte* p = piece)
         {
             for (int i = 0; i < n; i++)
             {
-                starts[i] = i;
-                tokenRanks[i] = byteRanks[p[i]];
-                pairRanks[i] = i + 1 < n ? vocabulary.PairRank(p[i], p[i + 1]) : NoRank;
+                output[i] = byteRanks[p[i]];
+                int r = i + 1 < n ? vocabulary.PairRank(p[i], p[i + 1]) : NoRank;
+                parts[i] = ((long)r << 32) | (uint)i;
             }
 
-            starts[n] = n;
+            parts[n] = ((long)NoRank << 32) | (uint)n;
             int count = n;
             while (true)
             {
-                int best = NoRank;
-                int at = -1;
+                long best = long.MaxValue;
                 for (int i = 0; i < count - 1; i++)
                 {
-                    if (pairRanks[i] < best)
-                    {
-                        best = pairRanks[i];
-                        at = i;
-                    }
+                    best = Math.Min(best, parts[i]);
                 }
 
-                if (at < 0)
+                int rank = (int)(best >> 32);
+                if (rank == NoRank)
                 {
                     break;
                 }
 
-                // Part `at` absorbs part `at + 1`.
-                tokenRanks[at] = best;
-                int tail = count - at - 2;
-                if (tail > 0)
+                int at = 0;
+                while (parts[at] != best)
                 {
-                    Buffer.MemoryCopy(starts + at + 2, starts + at + 1, tail * sizeof(int), tail * sizeof(int));
-                    Buffer.MemoryCopy(pairRanks + at + 2, pairRanks + at + 1, tail * sizeof(int), tail * sizeof(int));
-                    Buffer.MemoryCopy(tokenRanks + at + 2, tokenRanks + at + 1, tail * sizeof(int), tail * sizeof(int));
+                    at++;
+                }
+
+                // Part `at` absorbs part `at + 1`; the tail (sentinel included) moves down one.
+                output[at] = rank;
+                for (int j = at + 1; j < count; j++)
+                {
+                    parts[j] = parts[j + 1];
+                }
+
+                for (int j = at + 1; j < count - 1; j++)
+                {
+                    output[j] = output[j + 1];
                 }
 
                 count--;
-                starts[count] = n;
-                pairRanks[at] = at + 1 < count ? vocabulary.Rank(p + starts[at], starts[at + 2] - starts[at]) : NoRank;
+                int s = (int)parts[at];
+                int r = NoRank;
+                if (at + 1 < count)
+                {
+                    r = vocabulary.Rank(p + s, (int)parts[at + 2] - s);
+                }
+
+                parts[at] = ((long)r << 32) | (uint)s;
                 if (at > 0)
                 {
-                    pairRanks[at - 1] = vocabulary.Rank(p + starts[at - 1], starts[at + 1] - starts[at - 1]);
+                    int s0 = (int)parts[at - 1];
+                    parts[at - 1] = ((long)vocabulary.Rank(p + s0, (int)parts[at + 1] - s0) << 32) | (uint)s0;
                 }
             }
 
-            for (int i = 0; i < count; i++)
-            {
-                sink.Add(tokenRanks[i]);
-            }
+            return count;
         }
     }
 
@@ -175,20 +182,17 @@ public sealed partial class Tokenizer
     {
         int n = piece.Length;
         MergeScratch scratch = MergeScratch.For(vocabulary.Count, n);
-        int[] next = scratch.Next;
-        int[] prev = scratch.Prev;
-        int[] pairRanks = scratch.PairRanks;
-        int[] tokenRanks = scratch.TokenRanks;
         ReadOnlySpan<int> byteRanks = vocabulary.ByteRanks;
+
+        // SAFETY: Parts has at least n elements (MergeScratch.For), and every index used below is a part start in
+        // [0, n) or guarded by `< n` / `>= 0` before use.
         fixed (byte* p = piece)
+        fixed (MergeScratch.Part* parts = scratch.Parts)
         {
             for (int i = 0; i < n; i++)
             {
-                next[i] = i + 1;
-                prev[i] = i - 1;
-                tokenRanks[i] = byteRanks[p[i]];
                 int r = i + 1 < n ? vocabulary.PairRank(p[i], p[i + 1]) : NoRank;
-                pairRanks[i] = r;
+                parts[i] = new MergeScratch.Part { Next = i + 1, Prev = i - 1, Token = byteRanks[p[i]], Pair = r };
                 if (r != NoRank)
                 {
                     scratch.Insert(r, i);
@@ -201,22 +205,23 @@ public sealed partial class Tokenizer
                 for (int k = 0; k < positions.Length; k++)
                 {
                     int at = positions[k];
-                    if (pairRanks[at] != rank)
+                    MergeScratch.Part* part = parts + at;
+                    if (part->Pair != rank)
                     {
                         continue;
                     }
 
-                    int absorbed = next[at];
-                    int after = next[absorbed];
-                    tokenRanks[at] = rank;
-                    pairRanks[absorbed] = -1;
-                    next[at] = after;
+                    int absorbed = part->Next;
+                    int after = parts[absorbed].Next;
+                    part->Token = rank;
+                    parts[absorbed].Pair = -1;
+                    part->Next = after;
                     int lowest = NoRank;
                     if (after < n)
                     {
-                        prev[after] = at;
-                        int r = vocabulary.Rank(p + at, next[after] - at);
-                        pairRanks[at] = r;
+                        parts[after].Prev = at;
+                        int r = vocabulary.Rank(p + at, parts[after].Next - at);
+                        part->Pair = r;
                         if (r != NoRank)
                         {
                             scratch.Insert(r, at);
@@ -225,14 +230,14 @@ public sealed partial class Tokenizer
                     }
                     else
                     {
-                        pairRanks[at] = NoRank;
+                        part->Pair = NoRank;
                     }
 
-                    int before = prev[at];
+                    int before = part->Prev;
                     if (before >= 0)
                     {
                         int r = vocabulary.Rank(p + before, after - before);
-                        pairRanks[before] = r;
+                        parts[before].Pair = r;
                         if (r != NoRank)
                         {
                             scratch.Insert(r, before);
@@ -251,11 +256,11 @@ public sealed partial class Tokenizer
                     }
                 }
             }
-        }
 
-        for (int i = 0; i < n; i = next[i])
-        {
-            sink.Add(tokenRanks[i]);
+            for (int i = 0; i < n; i = parts[i].Next)
+            {
+                sink.Add(parts[i].Token);
+            }
         }
     }
 
@@ -283,9 +288,6 @@ public sealed partial class Tokenizer
         }
 
         public readonly int[] ToArray() => _ids is null ? [] : _ids.AsSpan(0, Count).ToArray();
-
-        /// <summary>The collected ids (collecting sinks only).</summary>
-        public readonly ReadOnlySpan<int> Ids => _ids.AsSpan(0, Count);
 
         public void Dispose()
         {

@@ -28,7 +28,7 @@ internal sealed unsafe class Vocabulary
     /// of lowest rank (BPE ranks follow merge frequency, so these are the most common pieces). A hit costs one
     /// cache line instead of the three the full table touches (slot, offsets, token bytes).
     /// </summary>
-    private const int HotBits = 14;
+    private const int HotBits = 15;
 
     /// <summary>Ranks below this are offered to the hot cache at load (lowest rank wins a shared entry).</summary>
     private const int HotRankLimit = 60_000;

@@ -39,6 +39,12 @@ public sealed class TokenizerUnicodeTests
         // Rust regex (?i) folds s to U+017F: "'ſ" is a contraction.
         { "o200k_base", "it'ſ", ["it'ſ"] },
         { "cl100k_base", "it'ſ", ["it", "'ſ"] },
+        // Trailing white space with a newline: tiktoken's cl100k "\s++$" keeps it whole; o200k splits after the
+        // last newline ("\s*[\r\n]+"), then the rest is "\s+(?!\S)" at the end.
+        { "cl100k_base", "foo\n  ", ["foo", "\n  "] },
+        { "o200k_base", "foo\n  ", ["foo", "\n", "  "] },
+        { "cl100k_base", "foo\n  bar", ["foo", "\n", " ", " bar"] },
+        { "cl100k_base", "a \t\r\n \r\n", ["a", " \t\r\n \r\n"] },
     };
 
     [Theory]

@@ -1,0 +1,134 @@
+using AgentCore.Streaming;
+using AgentCore.Streaming.Http;
+
+namespace AgentCore.Host.Cli;
+
+/// <summary><c>agentcore chat --provider P --model M [--base-url URL] [--api-key-env VAR] [--json] [--fixes] PROMPT</c>: streams a reply.</summary>
+internal sealed class ChatVerb : Verb
+{
+    private static readonly OptionSpec[] s_options =
+    [
+        new("provider", true), new("model", true), new("base-url", true), new("api-key-env", true), new("json", false), new("fixes", false),
+    ];
+
+    public override string Name => "chat";
+
+    public override string Summary => "stream a model's reply to one prompt";
+
+    public override string Usage =>
+        "Usage: agentcore chat --provider openai|openai-responses|anthropic|gemini|ollama --model M [--base-url URL]\n" +
+        "                      [--api-key-env VAR] [--json] [--fixes] PROMPT\n\n" +
+        "Streams the reply as plain text, or with --json as the chunk lines of 'agentcore stream'.\n" +
+        "--base-url is the API base with its version path (default https://api.openai.com/v1; Anthropic\n" +
+        "https://api.anthropic.com/v1; Gemini https://generativelanguage.googleapis.com/v1beta; Ollama\n" +
+        "http://127.0.0.1:11434/v1). The API key is read from --api-key-env (default OPENAI_API_KEY, ANTHROPIC_API_KEY,\n" +
+        "GEMINI_API_KEY; none for Ollama). A provider error exits 1 with the provider's message on stderr.\n";
+
+    public override ReadOnlySpan<OptionSpec> Options => s_options;
+
+    public override int Run(ParsedArgs args, VerbContext context)
+    {
+        string providerName = args.GetChoice("provider", [.. ProviderKinds.Names]) ?? throw new UsageException("'chat' needs --provider (openai, openai-responses, anthropic, gemini or ollama)");
+        if (!ProviderKinds.TryParse(providerName, out ProviderKind provider))
+        {
+            throw new UsageException($"unknown provider '{providerName}'");
+        }
+
+        string model = args.Get("model") ?? throw new UsageException("'chat' needs --model");
+        args.ExpectPositionals(1, 1);
+        string? baseUrl = args.Get("base-url");
+        if (baseUrl is not null && !Uri.TryCreate(baseUrl, UriKind.Absolute, out _))
+        {
+            throw new UsageException($"option '--base-url' needs an absolute URL, got '{baseUrl}'");
+        }
+
+        var request = new ChatRequest
+        {
+            Provider = provider,
+            Model = model,
+            Prompt = args.Positionals[0],
+            BaseUrl = baseUrl,
+            ApiKeyVariable = args.Get("api-key-env"),
+            DecoderOptions = new StreamDecoderOptions { Fixes = args.Has("fixes"), Model = model },
+        };
+
+        var sink = new ChatSink(context.Out, args.Has("json"));
+        using var cancel = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            using var client = new ProviderClient();
+            ChatResult result = client.StreamChatAsync(request, sink, cancel.Token).GetAwaiter().GetResult();
+            sink.Finish();
+            if (result.Failed)
+            {
+                context.Error.Write($"agentcore chat: {sink.Error}: {sink.ErrorMessage}\n");
+                return ExitCodes.Failure;
+            }
+
+            return ExitCodes.Ok;
+        }
+        catch (ProviderException e)
+        {
+            sink.Finish();
+            context.Error.Write($"agentcore chat: {e.Message}\n");
+            return ExitCodes.Failure;
+        }
+        catch (OperationCanceledException)
+        {
+            sink.Finish();
+            context.Error.Write("agentcore chat: cancelled\n");
+            return 130;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    /// <summary>Prints chunk lines (--json) or the reply text, flushing after each chunk so the reply appears as it streams.</summary>
+    private sealed class ChatSink(Utf8Output output, bool json) : IStreamChunkSink
+    {
+        private readonly ChunkJsonLineWriter _lines = new(output);
+        private bool _endsWithNewline = true;
+
+        public string? Error { get; private set; }
+
+        public string? ErrorMessage { get; private set; }
+
+        public void OnChunk(in StreamChunk chunk)
+        {
+            if (chunk.Type == StreamChunkType.Error)
+            {
+                Error = chunk.Error;
+                ErrorMessage = chunk.Message;
+            }
+
+            if (json)
+            {
+                _lines.OnChunk(chunk);
+                output.Flush();
+            }
+            else if (chunk.Type == StreamChunkType.Text && !chunk.Text.IsEmpty)
+            {
+                output.Write(chunk.Text);
+                _endsWithNewline = chunk.Text[^1] == '\n';
+                output.Flush();
+            }
+        }
+
+        public void Finish()
+        {
+            if (!json && !_endsWithNewline)
+            {
+                output.Write('\n');
+                _endsWithNewline = true;
+            }
+        }
+    }
+}

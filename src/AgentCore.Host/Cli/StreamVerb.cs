@@ -1,0 +1,51 @@
+using AgentCore.Streaming;
+
+namespace AgentCore.Host.Cli;
+
+/// <summary><c>agentcore stream --format F [--fixes] [PATH|-]</c>: decodes a recorded provider response body into chunk lines.</summary>
+internal sealed class StreamVerb : Verb
+{
+    private static readonly OptionSpec[] s_options = [new("format", true), new("fixes", false), new("model", true)];
+
+    public override string Name => "stream";
+
+    public override string Summary => "decode a recorded provider stream into JSON chunk lines";
+
+    public override string Usage =>
+        "Usage: agentcore stream --format openai-chat|openai-responses|anthropic|gemini|ollama [--fixes] [--model ID] [PATH|-]\n\n" +
+        "Decodes a recorded HTTP response body (stdin when PATH is '-' or absent) and prints one JSON chunk per line:\n" +
+        "  {\"type\":\"text\",\"text\":..} {\"type\":\"reasoning\",\"text\":..}\n" +
+        "  {\"type\":\"tool_call_partial\",\"index\":..,\"id\":..,\"name\":..,\"arguments\":..}\n" +
+        "  {\"type\":\"usage\",\"inputTokens\":..,\"outputTokens\":..,\"cacheWriteTokens\":..,\"cacheReadTokens\":..,\"reasoningTokens\":..,\"totalCost\":..}\n" +
+        "  {\"type\":\"error\",\"error\":..,\"message\":..}\n" +
+        "Usage chunks are additive. Costs use the prices of the model the stream reports (or --model).\n" +
+        "--fixes gives the corrected Anthropic cost (all output tokens) instead of the extension's.\n" +
+        "A provider error or a truncated stream prints an error chunk, its message on stderr, and exits 1.\n";
+
+    public override ReadOnlySpan<OptionSpec> Options => s_options;
+
+    public override int Run(ParsedArgs args, VerbContext context)
+    {
+        string? formatName = args.GetChoice("format", [.. StreamFormats.Names]);
+        if (formatName is null || !StreamFormats.TryParse(formatName, out StreamFormat format))
+        {
+            throw new UsageException("'stream' needs --format (openai-chat, openai-responses, anthropic, gemini or ollama)");
+        }
+
+        args.ExpectPositionals(0, 1);
+        string path = args.Positionals.Count == 0 ? "-" : args.Positionals[0];
+        var options = new StreamDecoderOptions { Fixes = args.Has("fixes"), Model = args.Get("model") };
+
+        using Stream input = context.OpenInput(path);
+        var writer = new ChunkJsonLineWriter(context.Out);
+        using StreamDecoder decoder = StreamDecoder.Create(format, writer, options);
+        decoder.ReadToEnd(input);
+        if (decoder.HasFailed)
+        {
+            context.Error.Write($"agentcore stream: {writer.Error}: {writer.ErrorMessage}\n");
+            return ExitCodes.Failure;
+        }
+
+        return ExitCodes.Ok;
+    }
+}

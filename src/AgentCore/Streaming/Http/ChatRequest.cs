@@ -1,0 +1,26 @@
+namespace AgentCore.Streaming.Http;
+
+/// <summary>One streamed chat request: a single user prompt to a model.</summary>
+public sealed record ChatRequest
+{
+    /// <summary>The provider API.</summary>
+    public required ProviderKind Provider { get; init; }
+
+    /// <summary>The model id.</summary>
+    public required string Model { get; init; }
+
+    /// <summary>The user prompt.</summary>
+    public required string Prompt { get; init; }
+
+    /// <summary>The API base, version path included (null: the provider's default). For Ollama a trailing <c>/v1</c> is dropped.</summary>
+    public string? BaseUrl { get; init; }
+
+    /// <summary>The environment variable holding the API key (null: the provider's default variable).</summary>
+    public string? ApiKeyVariable { get; init; }
+
+    /// <summary>Anthropic <c>max_tokens</c> (the reference's default 8192).</summary>
+    public int MaxTokens { get; init; } = 8192;
+
+    /// <summary>Decoder options (the parity fixes switch, pricing).</summary>
+    public StreamDecoderOptions? DecoderOptions { get; init; }
+}

@@ -1,0 +1,400 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+
+namespace AgentCore.Streaming.Http;
+
+/// <summary>
+/// Streams chat replies from the provider APIs over one pooled <see cref="HttpClient"/> (SocketsHttpHandler:
+/// keep-alive connection pool, HTTP/2 where the server offers it, connect timeout), decoding the body as it arrives.
+/// </summary>
+/// <remarks>
+/// A request answered 429 or 5xx, or not answered at all, is retried before its first byte with exponential
+/// backoff and jitter, honouring <c>retry-after</c> / <c>retry-after-ms</c>. Other error statuses fail at once with
+/// the provider's own message. Once the body streams, silence longer than the idle timeout or a lost connection ends
+/// the stream with an error chunk. Cancellation stops reading at once. The API key is read from an environment
+/// variable, sent only in its header, and redacted from every message. Thread-safe: one client for the process.
+/// </remarks>
+public sealed class ProviderClient : IDisposable
+{
+    private const int ReadBufferSize = 16 * 1024;
+    private const int MaxErrorBodyBytes = 64 * 1024;
+    private static readonly MediaTypeHeaderValue s_json = new("application/json");
+
+    private readonly HttpClient _http;
+    private readonly ProviderClientOptions _options;
+
+    /// <summary>Creates a client; <paramref name="handler"/> replaces the default SocketsHttpHandler (tests).</summary>
+    public ProviderClient(ProviderClientOptions? options = null, HttpMessageHandler? handler = null)
+    {
+        _options = options ?? ProviderClientOptions.Default;
+        handler ??= new SocketsHttpHandler
+        {
+            ConnectTimeout = _options.ConnectTimeout,
+            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2),
+            PooledConnectionLifetime = TimeSpan.FromMinutes(10),
+            EnableMultipleHttp2Connections = true,
+            AutomaticDecompression = DecompressionMethods.None,
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            KeepAlivePingPolicy = HttpKeepAlivePingPolicy.WithActiveRequests,
+            KeepAlivePingDelay = TimeSpan.FromSeconds(30),
+            KeepAlivePingTimeout = TimeSpan.FromSeconds(15),
+        };
+        _http = new HttpClient(handler, disposeHandler: true)
+        {
+            Timeout = Timeout.InfiniteTimeSpan,
+            DefaultRequestVersion = HttpVersion.Version20,
+            DefaultVersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
+        };
+    }
+
+    /// <summary>
+    /// Sends <paramref name="request"/> and streams the reply's chunks to <paramref name="sink"/> as they arrive.
+    /// </summary>
+    /// <exception cref="ProviderException">The request failed before its stream started (HTTP error status after any retries, unreachable server, timeout, unset key variable).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async Task<ChatResult> StreamChatAsync(ChatRequest request, IStreamChunkSink sink, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(sink);
+        string? key = ResolveApiKey(request);
+        Uri uri = BuildUri(request);
+        byte[] body = BuildBody(request);
+        using StreamDecoder decoder = StreamDecoder.Create(ProviderKinds.StreamFormat(request.Provider), sink, request.DecoderOptions);
+        (HttpResponseMessage response, int attempts) = await SendWithRetriesAsync(request.Provider, uri, body, key, cancellationToken).ConfigureAwait(false);
+        using (response)
+        {
+            Stream content = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (content.ConfigureAwait(false))
+            {
+                await PumpAsync(content, decoder, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return new ChatResult(decoder.GetTaskUsage(), decoder.HasFailed, attempts);
+    }
+
+    /// <summary>Closes the pooled connections.</summary>
+    public void Dispose() => _http.Dispose();
+
+    private async Task<(HttpResponseMessage Response, int Attempts)> SendWithRetriesAsync(
+        ProviderKind provider, Uri uri, byte[] body, string? key, CancellationToken cancellationToken)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            bool canRetry = attempt <= _options.MaxRetries;
+            TimeSpan delay;
+            using (var request = new HttpRequestMessage(HttpMethod.Post, uri))
+            {
+                request.Content = new ByteArrayContent(body);
+                request.Content.Headers.ContentType = s_json;
+                AddHeaders(request, provider, key);
+                HttpResponseMessage? response = null;
+                string? failure = null;
+                using (var headersTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+                {
+                    headersTimeout.CancelAfter(_options.IdleTimeout);
+                    try
+                    {
+                        response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, headersTimeout.Token).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                    {
+                        failure = $"no response from {uri.Host} within {_options.IdleTimeout.TotalSeconds:0.###} s (timeout)";
+                    }
+                    catch (HttpRequestException e)
+                    {
+                        failure = $"cannot reach {uri.Host}: {Redact(e.Message, key)}";
+                        if (e.HttpRequestError is not (HttpRequestError.ConnectionError or HttpRequestError.ResponseEnded or HttpRequestError.Unknown))
+                        {
+                            // DNS, TLS and protocol failures do not heal by waiting: report at once.
+                            throw new ProviderException(failure, e);
+                        }
+                    }
+                }
+
+                if (response is not null)
+                {
+                    if (response.IsSuccessStatusCode)
+                    {
+                        return (response, attempt);
+                    }
+
+                    int status = (int)response.StatusCode;
+                    if ((status == 429 || status >= 500) && canRetry)
+                    {
+                        delay = RetryAfter(response) ?? Backoff(attempt);
+                        response.Dispose();
+                    }
+                    else
+                    {
+                        using (response)
+                        {
+                            string message = await ReadErrorMessageAsync(response, cancellationToken).ConfigureAwait(false);
+                            throw new ProviderException(
+                                $"HTTP {status} {response.ReasonPhrase ?? response.StatusCode.ToString()}: {Redact(message, key)}", response.StatusCode);
+                        }
+                    }
+                }
+                else if (canRetry)
+                {
+                    delay = Backoff(attempt);
+                }
+                else
+                {
+                    throw new ProviderException(failure!);
+                }
+            }
+
+            await Task.Delay(delay < _options.MaxRetryDelay ? delay : _options.MaxRetryDelay, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task PumpAsync(Stream content, StreamDecoder decoder, CancellationToken cancellationToken)
+    {
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(ReadBufferSize);
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // Re-arming the idle timer on every read costs a timer-queue update per chunk; re-arm it only when an eighth
+        // of the timeout has passed since the last arming, so silence is detected after 7/8 to 8/8 of the timeout.
+        long rearmTicks = (long)(_options.IdleTimeout.TotalSeconds * Stopwatch.Frequency / 8);
+        long armedAt = 0;
+        bool armed = false;
+        try
+        {
+            while (!decoder.IsEnded)
+            {
+                long now = Stopwatch.GetTimestamp();
+                if (!armed || now - armedAt > rearmTicks)
+                {
+                    idle.CancelAfter(_options.IdleTimeout);
+                    armedAt = now;
+                    armed = true;
+                }
+
+                int n;
+                try
+                {
+                    n = await content.ReadAsync(buffer.AsMemory(), idle.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    decoder.Abort("timeout", $"no data from the provider for {_options.IdleTimeout.TotalSeconds:0.###} s: the response is incomplete");
+                    return;
+                }
+                catch (IOException e)
+                {
+                    decoder.Abort("connection_lost", $"the connection was lost mid-stream ({e.Message}): the response is incomplete");
+                    return;
+                }
+
+                if (n == 0)
+                {
+                    break;
+                }
+
+                decoder.Push(buffer.AsSpan(0, n));
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        decoder.Complete();
+    }
+
+    private TimeSpan Backoff(int attempt)
+    {
+        double baseMs = _options.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, attempt - 1);
+#pragma warning disable CA5394 // Jitter needs no cryptographic randomness.
+        double jitter = 0.5 + Random.Shared.NextDouble();
+#pragma warning restore CA5394
+        return TimeSpan.FromMilliseconds(Math.Min(baseMs * jitter, _options.MaxRetryDelay.TotalMilliseconds));
+    }
+
+    private static TimeSpan? RetryAfter(HttpResponseMessage response)
+    {
+        if (response.Headers.TryGetValues("retry-after-ms", out IEnumerable<string>? ms)
+            && double.TryParse(ms.FirstOrDefault(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double milliseconds)
+            && milliseconds >= 0)
+        {
+            return TimeSpan.FromMilliseconds(milliseconds);
+        }
+
+        RetryConditionHeaderValue? retryAfter = response.Headers.RetryAfter;
+        if (retryAfter?.Delta is TimeSpan delta)
+        {
+            return delta;
+        }
+
+        if (retryAfter?.Date is DateTimeOffset date)
+        {
+            TimeSpan wait = date - DateTimeOffset.UtcNow;
+            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+        }
+
+        return null;
+    }
+
+    private static async Task<string> ReadErrorMessageAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        byte[] bytes;
+        try
+        {
+            Stream stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                bytes = new byte[MaxErrorBodyBytes];
+                int length = 0;
+                int n;
+                while (length < bytes.Length && (n = await stream.ReadAsync(bytes.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    length += n;
+                }
+
+                Array.Resize(ref bytes, length);
+            }
+        }
+        catch (IOException)
+        {
+            return "(the error body could not be read)";
+        }
+
+        return ProviderErrorMessage(bytes);
+    }
+
+    /// <summary>The provider's message in an error body: <c>error.message</c>, <c>error</c> (a string), <c>message</c>, else the text.</summary>
+    internal static string ProviderErrorMessage(ReadOnlySpan<byte> body)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(body);
+            using JsonDocument doc = JsonDocument.ParseValue(ref reader);
+            JsonElement root = doc.RootElement.ValueKind == JsonValueKind.Array && doc.RootElement.GetArrayLength() > 0 ? doc.RootElement[0] : doc.RootElement;
+            if (root.ValueKind == JsonValueKind.Object)
+            {
+                if (root.TryGetProperty("error", out JsonElement error))
+                {
+                    if (error.ValueKind == JsonValueKind.String)
+                    {
+                        return error.GetString()!;
+                    }
+
+                    if (error.ValueKind == JsonValueKind.Object && error.TryGetProperty("message", out JsonElement m) && m.ValueKind == JsonValueKind.String)
+                    {
+                        return m.GetString()!;
+                    }
+                }
+
+                if (root.TryGetProperty("message", out JsonElement message) && message.ValueKind == JsonValueKind.String)
+                {
+                    return message.GetString()!;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON: the text itself is the message.
+        }
+
+        string text = Encoding.UTF8.GetString(body).Trim();
+        if (text.Length == 0)
+        {
+            return "(no error body)";
+        }
+
+        return text.Length > 500 ? string.Concat(text.AsSpan(0, 500), "…") : text;
+    }
+
+    internal static string Redact(string message, string? key) =>
+        string.IsNullOrEmpty(key) || key.Length < 4 ? message : message.Replace(key, "[redacted]", StringComparison.Ordinal);
+
+    private static string? ResolveApiKey(ChatRequest request)
+    {
+        string? variable = request.ApiKeyVariable ?? ProviderKinds.DefaultApiKeyVariable(request.Provider);
+        if (variable is null)
+        {
+            return null;
+        }
+
+        string? key = Environment.GetEnvironmentVariable(variable);
+        if (string.IsNullOrEmpty(key) && request.ApiKeyVariable is not null)
+        {
+            throw new ProviderException($"the environment variable {variable} (--api-key-env) is not set or empty");
+        }
+
+        return string.IsNullOrEmpty(key) ? null : key;
+    }
+
+    internal static Uri BuildUri(ChatRequest request)
+    {
+        string baseUrl = (request.BaseUrl ?? ProviderKinds.DefaultBaseUrl(request.Provider)).TrimEnd('/');
+        string url = request.Provider switch
+        {
+            ProviderKind.OpenAi => baseUrl + "/chat/completions",
+            ProviderKind.OpenAiResponses => baseUrl + "/responses",
+            ProviderKind.Anthropic => baseUrl + "/messages",
+            ProviderKind.Gemini => $"{baseUrl}/models/{Uri.EscapeDataString(request.Model)}:streamGenerateContent?alt=sse",
+            _ => (baseUrl.EndsWith("/v1", StringComparison.Ordinal) ? baseUrl[..^3] : baseUrl) + "/api/chat",
+        };
+        if (!Uri.TryCreate(url, UriKind.Absolute, out Uri? uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new ProviderException($"'{request.BaseUrl}' is not an http(s) URL");
+        }
+
+        return uri;
+    }
+
+    internal static byte[] BuildBody(ChatRequest request)
+    {
+        ChatMessage[] messages = [new("user", request.Prompt)];
+        return request.Provider switch
+        {
+            ProviderKind.OpenAi => JsonSerializer.SerializeToUtf8Bytes(
+                new OpenAiChatRequest(request.Model, messages, true, new StreamOptions(true)), ProviderJsonContext.Default.OpenAiChatRequest),
+            ProviderKind.OpenAiResponses => JsonSerializer.SerializeToUtf8Bytes(
+                new OpenAiResponsesRequest(request.Model, request.Prompt, true, false), ProviderJsonContext.Default.OpenAiResponsesRequest),
+            ProviderKind.Anthropic => JsonSerializer.SerializeToUtf8Bytes(
+                new AnthropicRequest(request.Model, request.MaxTokens, messages, true), ProviderJsonContext.Default.AnthropicRequest),
+            ProviderKind.Gemini => JsonSerializer.SerializeToUtf8Bytes(
+                new GeminiRequest([new GeminiContent("user", [new GeminiPart(request.Prompt)])]), ProviderJsonContext.Default.GeminiRequest),
+            _ => JsonSerializer.SerializeToUtf8Bytes(
+                new OllamaChatRequest(request.Model, messages, true), ProviderJsonContext.Default.OllamaChatRequest),
+        };
+    }
+
+    private static void AddHeaders(HttpRequestMessage request, ProviderKind provider, string? key)
+    {
+        request.Headers.TryAddWithoutValidation("User-Agent", "agentcore");
+        request.Headers.TryAddWithoutValidation("Accept", provider == ProviderKind.Ollama ? "application/x-ndjson" : "text/event-stream");
+        switch (provider)
+        {
+            case ProviderKind.Anthropic:
+                request.Headers.TryAddWithoutValidation("anthropic-version", "2023-06-01");
+                if (key is not null)
+                {
+                    request.Headers.TryAddWithoutValidation("x-api-key", key);
+                }
+
+                break;
+            case ProviderKind.Gemini:
+                if (key is not null)
+                {
+                    request.Headers.TryAddWithoutValidation("x-goog-api-key", key);
+                }
+
+                break;
+            default:
+                if (key is not null)
+                {
+                    request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + key);
+                }
+
+                break;
+        }
+    }
+}

@@ -1,0 +1,12 @@
+namespace AgentCore.Streaming;
+
+/// <summary>
+/// The figures the extension's Task records for one API request (<c>api_req_started</c>: tokensIn, tokensOut,
+/// cacheWrites, cacheReads, cost), computed from the stream exactly as the reference accumulates its own chunks.
+/// </summary>
+/// <param name="TokensIn">Input tokens (Anthropic protocol: input + cache writes + cache reads).</param>
+/// <param name="TokensOut">Output tokens.</param>
+/// <param name="CacheWrites">Cache-write tokens.</param>
+/// <param name="CacheReads">Cache-read tokens.</param>
+/// <param name="Cost">The provider's total cost if it gave one, else the computed one; null when no prices are known.</param>
+public readonly record struct TaskUsage(long TokensIn, long TokensOut, long CacheWrites, long CacheReads, double? Cost);
