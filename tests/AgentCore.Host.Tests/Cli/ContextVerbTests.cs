@@ -142,4 +142,16 @@ public sealed class ContextVerbTests : IDisposable
         Assert.Equal(1, r.ExitCode);
         Assert.Contains("no messages", r.StdErr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Context_TextMessages_SameEstimatesAsEstimateVerb()
+    {
+        string content = """[{"type":"text","text":"<task>\nRefactor the parser so it streams.\n</task>"},{"type":"text","text":"<environment_details>\n# Current Time\n2025-11-12 10:00\n</environment_details>"}]""";
+        string file = Write("h.json", "[{\"role\":\"user\",\"content\":" + content + "},{\"role\":\"assistant\",\"content\":\"Refactor the parser so it streams.\"}]");
+        ProcessResult estimate = AgentCoreProcess.Run(["estimate"], content);
+        ProcessResult estimateString = AgentCoreProcess.Run(["estimate"], """[{"type":"text","text":"Refactor the parser so it streams."}]""");
+        ProcessResult r = AgentCoreProcess.Run(["context", "--context-window", "100000", "--total-tokens", "1", file]);
+        Assert.Equal(0, r.ExitCode);
+        Assert.StartsWith($"{{\"messageTokens\":[{estimate.StdOut.Trim()},{estimateString.StdOut.Trim()}],", r.StdOut, StringComparison.Ordinal);
+    }
 }
