@@ -154,7 +154,7 @@ public sealed partial class Conversation : IDisposable
     {
         if (counts.RawTokens > int.MaxValue)
         {
-            throw new InvalidDataException("a message has more than 2^31 tokens");
+            ThrowTooManyTokens();
         }
 
         if (_count == _entries.Length)
@@ -193,6 +193,9 @@ public sealed partial class Conversation : IDisposable
     }
 
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private static void ThrowTooManyTokens() => throw new InvalidDataException("a message has more than 2^31 tokens");
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
     private void ThrowIndex(int index) =>
         throw new ArgumentOutOfRangeException(nameof(index), index, $"the conversation has {_count} messages");
 
@@ -207,7 +210,7 @@ public sealed partial class Conversation : IDisposable
         {
             if (r.RawTokens > int.MaxValue)
             {
-                throw new InvalidDataException("a message has more than 2^31 tokens");
+                ThrowTooManyTokens();
             }
 
             RawTokens = (int)r.RawTokens;
