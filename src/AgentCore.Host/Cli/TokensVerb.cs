@@ -5,7 +5,7 @@ namespace AgentCore.Host.Cli;
 /// <summary>
 /// <c>agentcore tokens [--encoding E] [--ids] [PATH ...]</c>: tiktoken counts (or ids) of files or stdin,
 /// one <c>&lt;count&gt;\t&lt;path&gt;</c> line per input and a total line for 2+ inputs. Files are read and counted
-/// in parallel across cores; output keeps the command-line order.
+/// in parallel across cores by the library; output keeps the command-line order.
 /// </summary>
 internal sealed class TokensVerb : Verb
 {
@@ -35,10 +35,8 @@ internal sealed class TokensVerb : Verb
         bool ids = args.Has("ids");
         string[] paths = args.Positionals.Count == 0 ? ["-"] : [.. args.Positionals];
 
-        var results = new Result[paths.Length];
-        int stdinIndex = Array.IndexOf(paths, "-");
-        byte[]? stdin = null;
-        if (stdinIndex >= 0)
+        byte[] stdin = [];
+        if (Array.IndexOf(paths, "-") >= 0)
         {
             using var buffer = new MemoryStream();
             using (Stream s = context.OpenStdin())
@@ -49,14 +47,13 @@ internal sealed class TokensVerb : Verb
             stdin = buffer.ToArray();
         }
 
-        Tokenizer tokenizer = Tokenizer.Get(encoding);
-        ForEachInParallel(paths.Length, i => results[i] = Process(tokenizer, paths[i], stdin, ids));
+        TokenInputResult[] results = TokenInputs.CountAll(Tokenizer.Get(encoding), paths, stdin, ids);
 
         long total = 0;
         int failures = 0;
         for (int i = 0; i < paths.Length; i++)
         {
-            Result r = results[i];
+            TokenInputResult r = results[i];
             if (r.Error is not null)
             {
                 context.Error.Write($"agentcore tokens: {paths[i]}: {r.Error}\n");
@@ -64,16 +61,17 @@ internal sealed class TokensVerb : Verb
                 continue;
             }
 
-            if (r.Ids is not null)
+            if (ids)
             {
-                for (int k = 0; k < r.Ids.Length; k++)
+                ReadOnlySpan<int> tokenIds = r.Ids.Span;
+                for (int k = 0; k < tokenIds.Length; k++)
                 {
                     if (k > 0)
                     {
                         context.Out.Write(' ');
                     }
 
-                    context.Out.Write(r.Ids[k]);
+                    context.Out.Write(tokenIds[k]);
                 }
             }
             else
@@ -95,65 +93,4 @@ internal sealed class TokensVerb : Verb
 
         return failures == 0 ? ExitCodes.Ok : ExitCodes.Failure;
     }
-
-    private static Result Process(Tokenizer tokenizer, string path, byte[]? stdin, bool ids)
-    {
-        byte[] bytes;
-        try
-        {
-            bytes = path == "-" ? stdin! : File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return new Result(0, null, e.Message);
-        }
-
-        if (ids)
-        {
-            int[] tokenIds = tokenizer.EncodeUtf8(bytes);
-            return new Result(tokenIds.Length, tokenIds, null);
-        }
-
-        return new Result(tokenizer.CountTokensUtf8(bytes), null, null);
-    }
-
-    /// <summary>Runs <paramref name="body"/> for 0..count-1 on up to one thread per core (the caller's thread included).</summary>
-    private static void ForEachInParallel(int count, Action<int> body)
-    {
-        int workers = Math.Min(Environment.ProcessorCount, count);
-        if (workers <= 1)
-        {
-            for (int i = 0; i < count; i++)
-            {
-                body(i);
-            }
-
-            return;
-        }
-
-        int next = -1;
-        void Work()
-        {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < count)
-            {
-                body(i);
-            }
-        }
-
-        var threads = new Thread[workers - 1];
-        for (int t = 0; t < threads.Length; t++)
-        {
-            threads[t] = new Thread(Work) { IsBackground = true };
-            threads[t].Start();
-        }
-
-        Work();
-        foreach (Thread t in threads)
-        {
-            t.Join();
-        }
-    }
-
-    private readonly record struct Result(int Count, int[]? Ids, string? Error);
 }
