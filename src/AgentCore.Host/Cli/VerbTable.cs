@@ -11,6 +11,7 @@ internal static class VerbTable
         new ParseVerb(),
         new StreamVerb(),
         new ChatVerb(),
+        new ContextVerb(),
     ];
 
     /// <summary>The verb named <paramref name="name"/>, or null.</summary>

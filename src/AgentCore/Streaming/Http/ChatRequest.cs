@@ -21,6 +21,12 @@ public sealed record ChatRequest
     /// <summary>Anthropic <c>max_tokens</c> (the reference's default 8192).</summary>
     public int MaxTokens { get; init; } = 8192;
 
+    /// <summary>
+    /// A complete request body built by the caller (multi-message requests such as a condense, see
+    /// <c>ProviderSummaryModel</c>); when not empty it is sent as it is and <see cref="Prompt"/> is not used.
+    /// </summary>
+    public ReadOnlyMemory<byte> Body { get; init; }
+
     /// <summary>Decoder options (the parity fixes switch, pricing).</summary>
     public StreamDecoderOptions? DecoderOptions { get; init; }
 }

@@ -351,6 +351,11 @@ public sealed class ProviderClient : IDisposable
 
     internal static byte[] BuildBody(ChatRequest request)
     {
+        if (!request.Body.IsEmpty)
+        {
+            return request.Body.ToArray();
+        }
+
         ChatMessage[] messages = [new("user", request.Prompt)];
         return request.Provider switch
         {

@@ -1,0 +1,119 @@
+using AgentCore.Json;
+
+namespace AgentCore.Conversations;
+
+/// <summary>
+/// What <c>truncateConversationIfNeeded</c> would do to a history, with its figures: the result of
+/// <c>agentcore context</c> and of the server's context method. Assumes a condense would succeed (a model call
+/// cannot be made here), so <see cref="KeptIndices"/> is null for <see cref="ContextDecision.Condense"/>.
+/// </summary>
+public sealed class ContextReport
+{
+    private ContextReport(int[] messageTokens, double totalTokens, ContextAssessment assessment, ContextDecision decision, int[]? keptIndices)
+    {
+        MessageTokens = messageTokens;
+        TotalTokens = totalTokens;
+        Assessment = assessment;
+        Decision = decision;
+        KeptIndices = keptIndices;
+    }
+
+    /// <summary>The extension's estimate of every message's content, in history order.</summary>
+    public IReadOnlyList<int> MessageTokens { get; }
+
+    /// <summary>The context tokens of the previous request (0 = first request: the sliding window is skipped).</summary>
+    public double TotalTokens { get; }
+
+    /// <summary>The figures of the decision.</summary>
+    public ContextAssessment Assessment { get; }
+
+    /// <summary>The decision.</summary>
+    public ContextDecision Decision { get; }
+
+    /// <summary>The history indices kept (all for <see cref="ContextDecision.None"/>); null for <see cref="ContextDecision.Condense"/>.</summary>
+    public IReadOnlyList<int>? KeptIndices { get; }
+
+    /// <summary>Computes the report. O(messages) for the per-message list; the decision itself is O(1).</summary>
+    /// <exception cref="InvalidOperationException">The conversation is empty.</exception>
+    public static ContextReport Create(Conversation conversation, ContextWindowOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        ArgumentNullException.ThrowIfNull(options);
+        ContextAssessment assessment = SlidingWindow.Assess(options, conversation);
+        int n = conversation.Count;
+        var tokens = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            tokens[i] = conversation.EstimateTokenCount(i);
+        }
+
+        ContextDecision decision;
+        int[]? kept;
+        if (options.TotalTokens == 0 || double.IsNaN(options.TotalTokens))
+        {
+            // Task calls the sliding window only when contextTokens is truthy: the first request is never reduced.
+            decision = ContextDecision.None;
+            kept = SlidingWindow.KeptIndices(n, 0);
+        }
+        else if (assessment.ShouldCondense)
+        {
+            decision = ContextDecision.Condense;
+            kept = null;
+        }
+        else if (assessment.ExceedsAllowed)
+        {
+            decision = ContextDecision.Truncate;
+            kept = SlidingWindow.KeptIndices(n, SlidingWindow.AutoTruncationFraction);
+        }
+        else
+        {
+            decision = ContextDecision.None;
+            kept = SlidingWindow.KeptIndices(n, 0);
+        }
+
+        return new ContextReport(tokens, options.TotalTokens, assessment, decision, kept);
+    }
+
+    /// <summary>
+    /// Writes <c>{"messageTokens":[..],"totalTokens":N,"prevContextTokens":N,"allowedTokens":X,
+    /// "decision":"none"|"condense"|"truncate","keptIndices":[..]|null}</c>.
+    /// </summary>
+    public void WriteJson(JsJsonWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        writer.WritePropertyName("messageTokens");
+        WriteArray(writer, MessageTokens);
+        writer.WriteNumber("totalTokens", TotalTokens);
+        writer.WriteNumber("prevContextTokens", Assessment.PrevContextTokens);
+        writer.WriteNumber("allowedTokens", Assessment.AllowedTokens);
+        writer.WriteString("decision", Decision switch
+        {
+            ContextDecision.Condense => "condense",
+            ContextDecision.Truncate => "truncate",
+            _ => "none",
+        });
+        writer.WritePropertyName("keptIndices");
+        if (KeptIndices is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            WriteArray(writer, KeptIndices);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteArray(JsJsonWriter writer, IReadOnlyList<int> values)
+    {
+        writer.WriteStartArray();
+        foreach (int v in values)
+        {
+            writer.WriteNumberValue(v);
+        }
+
+        writer.WriteEndArray();
+    }
+}
