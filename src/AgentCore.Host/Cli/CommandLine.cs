@@ -115,6 +115,12 @@ internal static class CommandLine
             context.Error.Write($"agentcore {verb.Name}: {e.Message}\n");
             return ExitCodes.Failure;
         }
+        catch (Exception e)
+        {
+            // A defect, not a user error: still one clear line and exit 1, never a runtime crash dump.
+            context.Error.Write($"agentcore {verb.Name}: internal error ({e.GetType().Name}): {e.Message}\n");
+            return ExitCodes.Failure;
+        }
     }
 
     private static int UsageError(VerbContext context, string message)

@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
+using AgentCore.Json;
+using AgentCore.Tokenization;
 
 namespace AgentCore.Conversations;
 

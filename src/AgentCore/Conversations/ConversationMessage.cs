@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AgentCore.Tokenization;
+using AgentCore.Json;
 
 namespace AgentCore.Conversations;
 

@@ -170,7 +170,10 @@ public sealed class JsJsonWriter
         WriteNullValue();
     }
 
-    /// <summary>Writes bytes as they are (already-valid JSON, or a separator such as a newline between NDJSON lines).</summary>
+    /// <summary>
+    /// Writes bytes as they are, outside the value structure: for separators such as the newline between NDJSON
+    /// lines (followed by <see cref="Reset"/>). It does not count as a value, so no comma is written before or after it.
+    /// </summary>
     public void WriteRaw(ReadOnlySpan<byte> utf8) => WriteBytes(utf8);
 
     /// <summary>

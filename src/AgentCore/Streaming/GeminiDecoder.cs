@@ -17,7 +17,6 @@ internal sealed class GeminiDecoder : SseStreamDecoder
     private long? _candidatesTokens;
     private long? _cachedTokens;
     private long? _thoughtsTokens;
-    private int _dataLength;
 
     public GeminiDecoder(IStreamChunkSink sink, StreamDecoderOptions? options)
         : base(StreamFormat.Gemini, sink, options)
@@ -26,7 +25,6 @@ internal sealed class GeminiDecoder : SseStreamDecoder
 
     private protected override void OnEvent(in SseEvent sseEvent)
     {
-        _dataLength = sseEvent.Data.Length;
         if (!JsonWalk.TryOpenObject(sseEvent.Data, out Utf8JsonReader r))
         {
             FailNotAnObject();
@@ -236,7 +234,7 @@ internal sealed class GeminiDecoder : SseStreamDecoder
         // A whole call per part: one chunk with its name and JSON.stringify(args).
         ReadOnlySpan<char> idText = Decode(id);
         ReadOnlySpan<char> nameText = Decode(name);
-        ReadOnlySpan<char> argsText = hasArgs ? Stringify(ref args, _dataLength) : default;
+        ReadOnlySpan<char> argsText = hasArgs ? Stringify(ref args) : default;
         EmitToolCall(_toolCallCounter++, id.Present, idText, name.Present, nameText, hasArgs, argsText);
     }
 

@@ -11,7 +11,6 @@ internal sealed class OllamaDecoder : StreamDecoder, INdjsonLineHandler
 {
     private readonly NdjsonParser _parser = new();
     private int _toolCallCounter;
-    private int _lineLength;
 
     public OllamaDecoder(IStreamChunkSink sink, StreamDecoderOptions? options)
         : base(StreamFormat.Ollama, sink, options)
@@ -27,7 +26,6 @@ internal sealed class OllamaDecoder : StreamDecoder, INdjsonLineHandler
         }
 
         BeginEvent(line.Length);
-        _lineLength = line.Length;
         try
         {
             OnLine(line);
@@ -223,7 +221,7 @@ internal sealed class OllamaDecoder : StreamDecoder, INdjsonLineHandler
         _toolCallCounter++;
         ReadOnlySpan<char> idText = Decode(id);
         ReadOnlySpan<char> nameText = Decode(name);
-        ReadOnlySpan<char> argsText = hasArgs ? Stringify(ref args, _lineLength) : default;
+        ReadOnlySpan<char> argsText = hasArgs ? Stringify(ref args) : default;
         EmitToolCall(callIndex, id.Present, idText, name.Present, nameText, hasArgs, argsText);
     }
 }

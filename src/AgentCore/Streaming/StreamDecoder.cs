@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
+using AgentCore.Json;
 
 namespace AgentCore.Streaming;
 
@@ -24,7 +26,9 @@ public abstract class StreamDecoder : IDisposable
     private char[] _scratch = ArrayPool<char>.Shared.Rent(1024);
     private int _scratchUsed;
     private ThinkTagMatcher? _matcher;
-    private JsJsonBuilder? _json;
+    private ArrayBufferWriter<byte>? _jsonBytes;
+    private JsJsonWriter? _jsonWriter;
+    private char[] _jsonChars = [];
     private long _refIn;
     private long _refOut;
     private long _refCacheWrite;
@@ -190,7 +194,7 @@ public abstract class StreamDecoder : IDisposable
         _disposed = true;
         DisposeCore();
         _matcher?.Dispose();
-        _json?.Dispose();
+        ArrayPool<char>.Shared.Return(_jsonChars);
         ArrayPool<char>.Shared.Return(_scratch);
         _scratch = [];
         GC.SuppressFinalize(this);
@@ -236,7 +240,7 @@ public abstract class StreamDecoder : IDisposable
             return DecodeToNewArray(s);
         }
 
-        int n = JsonStrings.Unescape(s, _scratch.AsSpan(_scratchUsed));
+        int n = JsonStrings.Unescape(s.Raw, _scratch.AsSpan(_scratchUsed));
         ReadOnlySpan<char> result = _scratch.AsSpan(_scratchUsed, n);
         _scratchUsed += n;
         return result;
@@ -253,27 +257,28 @@ public abstract class StreamDecoder : IDisposable
         int start = _scratchUsed;
         prefix.CopyTo(_scratch.AsSpan(start));
         _scratchUsed += prefix.Length;
-        int n = JsonStrings.Unescape(s, _scratch.AsSpan(_scratchUsed));
+        int n = JsonStrings.Unescape(s.Raw, _scratch.AsSpan(_scratchUsed));
         _scratchUsed += n;
         return _scratch.AsSpan(start, prefix.Length + n);
     }
 
     /// <summary>The value at <paramref name="reader"/> as <c>JSON.stringify</c> prints it; valid until the next call.</summary>
-    private protected ReadOnlySpan<char> Stringify(ref Utf8JsonReader reader, int dataLength)
+    private protected ReadOnlySpan<char> Stringify(ref Utf8JsonReader reader)
     {
-        _json ??= new JsJsonBuilder();
-        _json.Clear();
-        char[] tmp = ArrayPool<char>.Shared.Rent(Math.Max(16, dataLength));
-        try
+        _jsonBytes ??= new ArrayBufferWriter<byte>(256);
+        _jsonBytes.ResetWrittenCount();
+        _jsonWriter ??= new JsJsonWriter(_jsonBytes);
+        _jsonWriter.Reset();
+        JsonCanonicalizer.WriteValue(ref reader, _jsonWriter);
+        ReadOnlySpan<byte> utf8 = _jsonBytes.WrittenSpan;
+        if (_jsonChars.Length < utf8.Length)
         {
-            _json.AppendValue(ref reader, tmp);
-        }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(tmp);
+            ArrayPool<char>.Shared.Return(_jsonChars);
+            _jsonChars = ArrayPool<char>.Shared.Rent(utf8.Length);
         }
 
-        return _json.Written;
+        int n = Encoding.UTF8.GetChars(utf8, _jsonChars);
+        return _jsonChars.AsSpan(0, n);
     }
 
     private protected void EmitText(scoped ReadOnlySpan<char> text) => _sink.OnChunk(StreamChunk.ForText(text));
@@ -355,7 +360,7 @@ public abstract class StreamDecoder : IDisposable
     private static string DecodeToNewArray(scoped in RawString s)
     {
         char[] tmp = new char[s.Raw.Length];
-        int n = JsonStrings.Unescape(s, tmp);
+        int n = JsonStrings.Unescape(s.Raw, tmp);
         return new string(tmp, 0, n);
     }
 }

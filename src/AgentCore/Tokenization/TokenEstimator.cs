@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AgentCore.Json;
 
 namespace AgentCore.Tokenization;
 
@@ -30,7 +31,7 @@ public static class TokenEstimator
     /// <exception cref="InvalidDataException">The input is not a JSON array of objects, or an image's data is not a string (the reference throws there).</exception>
     public static int EstimateJson(ReadOnlySpan<byte> contentBlocksJsonUtf8)
     {
-        var reader = new Utf8JsonReader(contentBlocksJsonUtf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
+        var reader = new Utf8JsonReader(contentBlocksJsonUtf8, JsonCanonicalizer.ReaderOptions);
         try
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
@@ -46,7 +47,7 @@ public static class TokenEstimator
                     throw new InvalidDataException("Expected a JSON array of content blocks (objects).");
                 }
 
-                total += ReadBlock(ref reader);
+                total += ContentBlockCounter.CountBlock(ref reader, contentBlocksJsonUtf8, countToolBlocks: false);
             }
 
             if (reader.Read())
@@ -60,62 +61,5 @@ public static class TokenEstimator
         {
             throw new InvalidDataException($"Invalid JSON: {e.Message}", e);
         }
-    }
-
-    private static int ReadBlock(ref Utf8JsonReader reader)
-    {
-        string? type = null;
-        string? text = null;
-        bool hasSourceObject = false;
-        bool hasData = false;
-        int dataLength = 0;
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
-        {
-            string name = reader.GetString()!;
-            reader.Read();
-            switch (name)
-            {
-                case "type" when reader.TokenType == JsonTokenType.String:
-                    type = reader.GetString();
-                    break;
-                case "text" when reader.TokenType == JsonTokenType.String:
-                    text = reader.GetString();
-                    break;
-                case "source" when reader.TokenType == JsonTokenType.StartObject:
-                    hasSourceObject = true;
-                    while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
-                    {
-                        string key = reader.GetString()!;
-                        reader.Read();
-                        if (key == "data")
-                        {
-                            hasData = true;
-                            if (reader.TokenType != JsonTokenType.String)
-                            {
-                                // `data.length` of null throws in the reference; other non-strings are not images.
-                                throw new InvalidDataException("An image block's source.data is not a string.");
-                            }
-
-                            dataLength = reader.GetString()!.Length;
-                        }
-                        else
-                        {
-                            reader.Skip();
-                        }
-                    }
-
-                    break;
-                default:
-                    reader.Skip();
-                    break;
-            }
-        }
-
-        return type switch
-        {
-            "text" => string.IsNullOrEmpty(text) ? 0 : Tokenizer.O200kBase.CountTokens(text),
-            "image" => hasSourceObject && hasData ? ImageTokens(dataLength) : ImageWithoutDataTokens,
-            _ => 0,
-        };
     }
 }

@@ -11,20 +11,21 @@ public static class TokenInputs
 {
     /// <summary>
     /// Reads and encodes every input in <paramref name="paths"/> with <paramref name="tokenizer"/>, on up to one
-    /// thread per core (the caller's thread included); <c>-</c> stands for <paramref name="stdin"/>. Results are in
+    /// thread per core (the caller's thread included, see <see cref="ParallelCounter"/>); <c>-</c> stands for <paramref name="stdin"/>. Results are in
     /// the order of <paramref name="paths"/>; an unreadable file gives a result with <see cref="TokenInputResult.Error"/>
     /// set and does not stop the others.
     /// </summary>
-    /// <remarks>
-    /// Plain threads over a shared counter rather than <c>Parallel.For</c>: the work items are few and large, and this
-    /// keeps the thread-pool and TPL machinery out of a short-lived process's start-up.
-    /// </remarks>
     public static TokenInputResult[] CountAll(Tokenizer tokenizer, IReadOnlyList<string> paths, ReadOnlyMemory<byte> stdin, bool withIds)
     {
         ArgumentNullException.ThrowIfNull(tokenizer);
         ArgumentNullException.ThrowIfNull(paths);
         var results = new TokenInputResult[paths.Count];
-        ForEachInParallel(paths.Count, i => results[i] = CountOne(tokenizer, paths[i], stdin, withIds));
+        Exception? failure = ParallelCounter.Run(0, paths.Count, i => results[i] = CountOne(tokenizer, paths[i], stdin, withIds));
+        if (failure is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        }
+
         return results;
     }
 
@@ -47,42 +48,5 @@ public static class TokenInputs
         }
 
         return new TokenInputResult(tokenizer.CountTokensUtf8(bytes.Span), default, null);
-    }
-
-    private static void ForEachInParallel(int count, Action<int> body)
-    {
-        int workers = Math.Min(Environment.ProcessorCount, count);
-        if (workers <= 1)
-        {
-            for (int i = 0; i < count; i++)
-            {
-                body(i);
-            }
-
-            return;
-        }
-
-        int next = -1;
-        void Work()
-        {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < count)
-            {
-                body(i);
-            }
-        }
-
-        var threads = new Thread[workers - 1];
-        for (int t = 0; t < threads.Length; t++)
-        {
-            threads[t] = new Thread(Work) { IsBackground = true };
-            threads[t].Start();
-        }
-
-        Work();
-        foreach (Thread t in threads)
-        {
-            t.Join();
-        }
     }
 }

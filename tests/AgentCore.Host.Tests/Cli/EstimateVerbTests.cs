@@ -6,6 +6,7 @@ public sealed class EstimateVerbTests
     [InlineData("[]", "0\n")]
     [InlineData("[{\"type\":\"text\",\"text\":\"Hello world\"}]", "3\n")]
     [InlineData("[{\"type\":\"image\",\"source\":{\"type\":\"url\",\"url\":\"u\"}}]", "450\n")]
+    [InlineData("[{\"type\":\"text\",\"text\":\"a \\ud800 b\"}]", "5\n")]
     public void Estimate_Stdin_PrintsEstimate(string json, string expected)
     {
         ProcessResult r = AgentCoreProcess.Run(["estimate"], json);

@@ -76,4 +76,12 @@ public sealed class TokenEstimatorTests
     [InlineData("[] []")]
     public void EstimateJson_Malformed_ThrowsInvalidData(string json)
         => Assert.Throws<InvalidDataException>(() => Estimate(json));
+
+    // Expected values printed by npm tiktoken 1.0.21 (o200k_base) on the same JavaScript strings, then ×1.5 ceil.
+    [Theory]
+    [InlineData("[{\"type\":\"text\",\"text\":\"a \\ud800 b\"}]", 5)]
+    [InlineData("[{\"type\":\"text\",\"text\":\"caf\\u00e9 \\n tab\\t\\\"q\\\"\"}]", 12)]
+    [InlineData("[{\"type\":\"text\",\"text\":\"x\\udc00\\ud83d\\ude00\"}]", 5)]
+    public void EstimateJson_EscapedTextIncludingLoneSurrogates_CountsAsJavaScriptDoes(string json, int expected)
+        => Assert.Equal(expected, Estimate(json));
 }

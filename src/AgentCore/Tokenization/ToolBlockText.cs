@@ -3,11 +3,11 @@ using System.Text;
 using System.Text.Json;
 using AgentCore.Json;
 
-namespace AgentCore.Conversations;
+namespace AgentCore.Tokenization;
 
 /// <summary>
 /// The HEAD-era (post-reference, commit f414ba41a6) text a <c>tool_use</c> / <c>tool_result</c> block is counted
-/// as (parity spec 1.6). Only used when <see cref="ConversationOptions.CountToolBlocks"/> is on; not a hot path.
+/// as (parity spec 1.6). Only used when <see cref="Conversations.ConversationOptions.CountToolBlocks"/> is on; not a hot path.
 /// </summary>
 internal static class ToolBlockText
 {

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace AgentCore.Conversations;
+namespace AgentCore.Json;
 
 /// <summary>JSON numbers as <c>JSON.parse</c> reads them.</summary>
 internal static class JsonNumbers

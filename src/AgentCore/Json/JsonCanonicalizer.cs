@@ -1,9 +1,8 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
-using AgentCore.Json;
 
-namespace AgentCore.Conversations;
+namespace AgentCore.Json;
 
 /// <summary>
 /// Re-serialises parsed JSON exactly as <c>JSON.stringify(JSON.parse(text))</c> would: compact, keys in their

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text;
 
-namespace AgentCore.Conversations;
+namespace AgentCore.Json;
 
 /// <summary>JSON string unescaping that keeps lone surrogates (<c>\ud800</c>), as JavaScript strings do.</summary>
 /// <remarks>System.Text.Json rejects lone-surrogate escapes; the extension's files can contain them (JSON.stringify

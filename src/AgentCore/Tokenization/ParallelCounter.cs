@@ -1,4 +1,4 @@
-namespace AgentCore.Conversations;
+namespace AgentCore.Tokenization;
 
 /// <summary>
 /// Runs a body over an index range on the calling thread plus (processors − 1) worker threads, handing out indices
