@@ -170,6 +170,13 @@ public sealed class JsJsonWriter
         WriteNullValue();
     }
 
+    /// <summary>Writes one complete, already-serialised JSON value (in this writer's format) as the next value.</summary>
+    public void WriteRawValue(ReadOnlySpan<byte> json)
+    {
+        BeforeValue();
+        WriteBytes(json);
+    }
+
     /// <summary>
     /// Writes bytes as they are, outside the value structure: for separators such as the newline between NDJSON
     /// lines (followed by <see cref="Reset"/>). It does not count as a value, so no comma is written before or after it.
