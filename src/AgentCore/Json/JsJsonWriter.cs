@@ -18,9 +18,11 @@ namespace AgentCore.Json;
 /// </remarks>
 public sealed class JsJsonWriter
 {
-    private const int MaxDepth = 64;
+    // As deep as the readers in this library accept (JsonCanonicalizer.ReaderOptions): whatever was parsed can be written.
+    private const int MaxDepth = 1024;
     private readonly IBufferWriter<byte> _output;
-    private ulong _hasItems; // bit d: the container at depth d already holds an item (a comma is due)
+    private ulong _hasItems; // bit d: the container at depth d (< 64) already holds an item (a comma is due)
+    private ulong[]? _deepHasItems; // the same for depths 64 and more, allocated on first use
     private int _depth;
     private bool _afterPropertyName;
 
@@ -407,7 +409,16 @@ public sealed class JsJsonWriter
         }
 
         _depth++;
-        _hasItems &= ~(1UL << _depth);
+        if (_depth < 64)
+        {
+            _hasItems &= ~(1UL << _depth);
+        }
+        else
+        {
+            _deepHasItems ??= new ulong[MaxDepth / 64];
+            _deepHasItems[_depth >> 6] &= ~(1UL << _depth);
+        }
+
         WriteByte(open);
     }
 
@@ -426,6 +437,12 @@ public sealed class JsJsonWriter
             return;
         }
 
+        if (_depth >= 64)
+        {
+            BeforeDeepValue();
+            return;
+        }
+
         ulong bit = 1UL << _depth;
         if ((_hasItems & bit) != 0)
         {
@@ -433,6 +450,19 @@ public sealed class JsJsonWriter
         }
 
         _hasItems |= bit;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void BeforeDeepValue()
+    {
+        ref ulong word = ref _deepHasItems![_depth >> 6];
+        ulong bit = 1UL << _depth; // the shift count is taken mod 64
+        if ((word & bit) != 0)
+        {
+            WriteByte((byte)',');
+        }
+
+        word |= bit;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

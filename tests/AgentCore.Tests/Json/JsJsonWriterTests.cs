@@ -85,6 +85,34 @@ public sealed class JsJsonWriterTests
         Assert.Equal("{\"type\":\"text\",\"n\":3,\"a\":[1,{},[]]}\n{}", Encoding.UTF8.GetString(buffer.WrittenSpan));
     }
 
+    [Fact]
+    public void Nesting_DeeperThan64Levels_CommasAtEveryLevel()
+    {
+        // [[..[1,[..],2]..],3] nested 300 deep: each level holds a number, the next level, and a number.
+        const int depth = 300;
+        var expected = new StringBuilder();
+        string actual = Write(w =>
+        {
+            for (int i = 0; i < depth; i++)
+            {
+                w.WriteStartArray();
+                w.WriteNumberValue(i);
+                expected.Append('[').Append(i).Append(',');
+            }
+
+            w.WriteStartObject();
+            w.WriteEndObject();
+            expected.Append("{}");
+            for (int i = depth - 1; i >= 0; i--)
+            {
+                w.WriteNumberValue((long)-i);
+                w.WriteEndArray();
+                expected.Append(',').Append(-i).Append(']');
+            }
+        });
+        Assert.Equal(expected.ToString(), actual);
+    }
+
     private static string Write(Action<JsJsonWriter> write)
     {
         var buffer = new ArrayBufferWriter<byte>();

@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using AgentCore.Json;
 
 namespace AgentCore.Streaming.Http;
 
@@ -272,7 +273,7 @@ public sealed class ProviderClient : IDisposable
     {
         try
         {
-            var reader = new Utf8JsonReader(body);
+            var reader = new Utf8JsonReader(body, JsonCanonicalizer.ReaderOptions);
             using JsonDocument doc = JsonDocument.ParseValue(ref reader);
             JsonElement root = doc.RootElement.ValueKind == JsonValueKind.Array && doc.RootElement.GetArrayLength() > 0 ? doc.RootElement[0] : doc.RootElement;
             if (root.ValueKind == JsonValueKind.Object)
