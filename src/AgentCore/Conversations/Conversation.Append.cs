@@ -22,7 +22,7 @@ public sealed partial class Conversation
         EndMessage(ts, isSummary: false);
 
         // The text is the whole content: count it directly instead of re-reading the JSON.
-        Insert(_count, _scratch.WrittenSpan, new MessageTokenCounter.Result(MessageTokenCounter.CountText(text), role, false));
+        Insert(_count, _scratch.WrittenSpan, new MessageTokenCounter.Result(ContentBlockCounter.CountText(text), role, false));
         ReleaseLargeScratch();
     }
 

@@ -98,7 +98,7 @@ public static class ConversationCondenser
 
         // newContextTokens = outputTokens + countTokens([system prompt as a text block, (summary,) ...kept]):
         // one ×1.5 over the raw sum, from the cached per-message counts.
-        long raw = MessageTokenCounter.CountText(taskSystemPrompt);
+        long raw = ContentBlockCounter.CountText(taskSystemPrompt);
         for (int i = keepStart; i < n; i++)
         {
             raw += conversation[i].RawTokens;
@@ -106,7 +106,7 @@ public static class ConversationCondenser
 
         if (outputTokens == 0)
         {
-            raw += MessageTokenCounter.CountText(summary);
+            raw += ContentBlockCounter.CountText(summary);
         }
 
         double newContextTokens = outputTokens + TokenEstimator.ApplyFudgeFactor(raw);

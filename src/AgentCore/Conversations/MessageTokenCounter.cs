@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text;
 using System.Text.Json;
 using AgentCore.Json;
 using AgentCore.Tokenization;
@@ -60,7 +58,4 @@ internal static class MessageTokenCounter
 
         return new Result(tokens, role, isSummary);
     }
-
-    /// <summary>o200k tokens of a text (0 when empty).</summary>
-    public static int CountText(ReadOnlySpan<char> text) => ContentBlockCounter.CountText(text);
 }
