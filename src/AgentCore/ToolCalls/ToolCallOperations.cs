@@ -19,13 +19,31 @@ public static class ToolCallOperations
     /// <c>{"type":"end"}</c>, <c>{"type":"stream_start"}</c>, <c>{"type":"tool_call","id","name","arguments"}</c>; other
     /// chunk types (<c>text</c>, <c>usage</c>, … as <c>agentcore stream</c> prints them) are skipped. Blank lines are ignored.
     /// </summary>
-    /// <exception cref="OperationException">A line over <see cref="MaxLineBytes"/> (too_large), not a JSON object or a
+    /// <exception cref="OperationException">File errors naming the path; a line over <see cref="MaxLineBytes"/> (too_large), not a JSON object or a
     /// malformed item (invalid_data), each naming the line; an argument text over the per-call cap (too_large).</exception>
     public static async Task<ToolCallReplayResult> ReplayAsync(ToolCallReplayRequest request, IToolCallSink sink, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(sink);
         var stream = new ToolCallStream(sink, new HashSet<string>(request.CustomTools, StringComparer.Ordinal));
+        Stream input;
+        bool owned = false;
+        string name = "-";
+        if (request.Input is not null)
+        {
+            input = request.Input;
+        }
+        else if (request.Text is not null)
+        {
+            input = new MemoryStream(Encoding.UTF8.GetBytes(request.Text), writable: false);
+        }
+        else
+        {
+            name = request.Path ?? throw new OperationException(new OperationError(ErrorCodes.InvalidArgument, "the request names no input (path or text)", "path"));
+            input = InputSource.OpenRead(name);
+            owned = true;
+        }
+
         byte[] buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
         var line = new ArrayBufferWriter<byte>();
         int lineNumber = 0;
@@ -34,7 +52,16 @@ public static class ToolCallOperations
         {
             while (true)
             {
-                int read = await request.Input.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+                int read;
+                try
+                {
+                    read = await input.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (FileErrors.IsFileError(e))
+                {
+                    throw new OperationException(FileErrors.From(e, name));
+                }
+
                 ReadOnlySpan<byte> chunk = buffer.AsSpan(0, read);
                 if (read == 0)
                 {
@@ -53,7 +80,7 @@ public static class ToolCallOperations
                     ReadOnlySpan<byte> part = nl < 0 ? chunk : chunk[..nl];
                     if (line.WrittenCount + part.Length > MaxLineBytes)
                     {
-                        OperationException.Throw(ErrorCodes.TooLarge, $"line {lineNumber + 1}: longer than {MaxLineBytes} bytes");
+                        OperationException.Throw(ErrorCodes.TooLarge, $"{name}: line {lineNumber + 1} is longer than {MaxLineBytes} bytes", name);
                     }
 
                     line.Write(part);
@@ -73,6 +100,10 @@ public static class ToolCallOperations
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+            if (owned)
+            {
+                await input.DisposeAsync().ConfigureAwait(false);
+            }
         }
     }
 
