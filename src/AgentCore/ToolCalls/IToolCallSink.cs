@@ -9,7 +9,7 @@ public interface IToolCallSink
     /// <summary>The partial tool use after a delta (null where the reference returns null). Valid until the call's next delta.</summary>
     void OnPartial(int at, string id, ToolUse? toolUse);
 
-    /// <summary>A finalisation: the tool use, or null with the reason.</summary>
+    /// <summary>A finalisation: the tool use (its <see cref="ToolUse.Id"/> set, as the consumer sets it), or null with the reason.</summary>
     void OnFinal(int at, string id, ToolUse? toolUse, ToolCallErrorKind error);
 
     /// <summary>The consumer's content blocks after the end-of-stream step.</summary>

@@ -163,12 +163,16 @@ public sealed class ToolCallStream
                 f = ToolUseBuilder.BuildFinal(e.Id, call.Name, call.Arguments.Text, _customTools, out error);
             }
 
+            if (f is not null)
+            {
+                f.Id = e.Id;
+            }
+
             _sink.OnFinal(at, e.Id, f, error);
             if (_positions.Remove(e.Id, out int pos))
             {
                 if (f is not null)
                 {
-                    f.Id = e.Id;
                     _blocks[pos] = f;
                 }
                 else
@@ -178,10 +182,6 @@ public sealed class ToolCallStream
                     kept.Partial = false;
                     kept.Id = e.Id;
                 }
-            }
-            else if (f is not null)
-            {
-                f.Id = e.Id;
             }
         }
 
@@ -198,12 +198,13 @@ public sealed class ToolCallStream
     public void ProcessToolCall(int at, string id, string name, string arguments)
     {
         ToolUse? f = ToolUseBuilder.BuildFinal(id, name, arguments.AsMemory(), _customTools, out ToolCallErrorKind error);
-        _sink.OnFinal(at, id, f, error);
         if (f is not null)
         {
             f.Id = id;
             _blocks.Add(f);
         }
+
+        _sink.OnFinal(at, id, f, error);
     }
 
     /// <summary><c>processStreamingChunk(id, delta)</c>.</summary>

@@ -103,6 +103,36 @@ public sealed class ToolCallsVerbTests
         Assert.EndsWith("{\"blocks\":{\"at\":3,\"blocks\":[{\"type\":\"tool_use\",\"name\":\"list_files\",\"params\":{\"path\":\".\"},\"partial\":false,\"nativeArgs\":{\"path\":\".\"},\"id\":\"c\"}]}}\n", r.StdOut, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void StreamTools_AnthropicParallelCalls_AddsEventsAndFinals()
+    {
+        string fixture = Path.Combine(AgentCoreProcess.RepositoryRoot, "tests", "AgentCore.Tests", "TestData", "Streaming", "anthropic", "parallel-tools", "stream.sse");
+        ProcessResult plain = AgentCoreProcess.Run(["stream", "--format", "anthropic", fixture]);
+        ProcessResult r = AgentCoreProcess.Run(["stream", "--format", "anthropic", "--tools", fixture]);
+        Assert.Equal(0, r.ExitCode);
+        string[] lines = r.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        // Every chunk line of the plain output is still there, in order; the added lines are the events and finals.
+        Assert.Equal(plain.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries), lines.Where(l => !l.StartsWith("{\"type\":\"tool_call_", StringComparison.Ordinal) || l.StartsWith("{\"type\":\"tool_call_partial\"", StringComparison.Ordinal)));
+        Assert.Contains("{\"type\":\"tool_call_start\",\"id\":\"toolu_01atloEvRiQmwdmYFGOiX3Mv\",\"name\":\"get_weather\"}", lines);
+        Assert.Equal(
+            [
+                "{\"type\":\"tool_call_end\",\"id\":\"toolu_01atloEvRiQmwdmYFGOiX3Mv\"}",
+                "{\"type\":\"tool_call_end\",\"id\":\"toolu_01ONI58kHfsHfdwKrqoaBUGB\"}",
+                "{\"type\":\"tool_call_error\",\"id\":\"toolu_01atloEvRiQmwdmYFGOiX3Mv\",\"error\":\"unknown_tool\"}",
+                "{\"type\":\"tool_call_error\",\"id\":\"toolu_01ONI58kHfsHfdwKrqoaBUGB\",\"error\":\"unknown_tool\"}",
+            ],
+            lines[^4..]);
+    }
+
+    [Fact]
+    public void ChatTools_WithoutJson_IsAUsageError()
+    {
+        ProcessResult r = AgentCoreProcess.Run(["chat", "--provider", "ollama", "--model", "m", "--tools", "hi"]);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("'--tools' needs '--json'", r.StdErr, StringComparison.Ordinal);
+    }
+
     private static List<string> Raw(JsonElement expected, string list) =>
         expected.GetProperty(list).EnumerateArray().Select(e => e.GetRawText()).ToList();
 
