@@ -13,6 +13,7 @@ internal static class VerbTable
         new ChatVerb(),
         new ContextVerb(),
         new FilesVerb(),
+        new GrepVerb(),
     ];
 
     /// <summary>The verb named <paramref name="name"/>, or null.</summary>
