@@ -14,6 +14,7 @@ internal static class VerbTable
         new ContextVerb(),
         new FilesVerb(),
         new GrepVerb(),
+        new ReadVerb(),
     ];
 
     /// <summary>The verb named <paramref name="name"/>, or null.</summary>
