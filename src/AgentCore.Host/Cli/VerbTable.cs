@@ -13,6 +13,9 @@ internal static class VerbTable
         new ChatVerb(),
         new ContextVerb(),
         new ToolCallsVerb(),
+        new FilesVerb(),
+        new GrepVerb(),
+        new ReadVerb(),
     ];
 
     /// <summary>The verb named <paramref name="name"/>, or null.</summary>
