@@ -6,4 +6,9 @@ namespace AgentCore.Symbols;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(DefinitionsRequest))]
 [JsonSerializable(typeof(DefinitionsResult))]
+[JsonSerializable(typeof(IndexRequest))]
+[JsonSerializable(typeof(IndexResult))]
+[JsonSerializable(typeof(SymbolsRequest))]
+[JsonSerializable(typeof(SymbolsResult))]
+[JsonSerializable(typeof(List<SymbolMatch>))]
 public sealed partial class SymbolsJsonContext : JsonSerializerContext;

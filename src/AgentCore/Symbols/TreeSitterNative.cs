@@ -107,6 +107,9 @@ internal static unsafe partial class TreeSitterNative
     [LibraryImport(Library, EntryPoint = "ts_node_child")]
     internal static partial TSNode NodeChild(TSNode node, uint index);
 
+    [LibraryImport(Library, EntryPoint = "ts_node_child_by_field_name")]
+    internal static partial TSNode NodeChildByFieldName(TSNode node, byte* name, uint nameLength);
+
     [LibraryImport(Library, EntryPoint = "ts_node_has_error")]
     [return: MarshalAs(UnmanagedType.U1)]
     internal static partial bool NodeHasError(TSNode node);

@@ -149,7 +149,7 @@ public sealed class DefinitionsOperationsTests
         using var dir = new TempDir();
         string path = Path.Combine(dir.Path, "bad.py");
         byte[] body = Encoding.UTF8.GetBytes("def longer(a, b):\n    c = a + b\n    d = c * 2\n    return d\n");
-        File.WriteAllBytes(path, [.. "# \xff\n"u8, .. body]);
+        File.WriteAllBytes(path, [(byte)'#', (byte)' ', 0xFF, (byte)'\n', .. body]);
         Assert.Equal("# bad.py\n2--5 | def longer(a, b):\n1--5 | # \uFFFD\n", List(path).Text);
     }
 

@@ -8,73 +8,74 @@
 #define GRAMMARS(X) X(typescript, TYPESCRIPT) X(tsx, TSX) X(javascript, JAVASCRIPT) X(python, PYTHON) \
   X(rust, RUST) X(go, GO) X(java, JAVA) X(c, C) X(cpp, CPP) X(c_sharp, C_SHARP) X(ruby, RUBY) X(php, PHP)
 
-#define DECLARE(name, NAME) extern const TSLanguage *tree_sitter_##name(void);
+#define DECLARE(name, NAME) extern const TSLanguage *tree_sitter_##name(void); extern void agentcore_inflate_##name(void);
 #define LOOKUP(name, NAME) if (strcmp(wanted, #name) == 0) return GRAMMAR_##NAME(name);
 
 #ifdef AGENTCORE_TS_TYPESCRIPT
-#define GRAMMAR_TYPESCRIPT(n) tree_sitter_##n()
+#define GRAMMAR_TYPESCRIPT(n) (agentcore_inflate_##n(), tree_sitter_##n())
 #else
 #define GRAMMAR_TYPESCRIPT(n) NULL
 #endif
 #ifdef AGENTCORE_TS_TSX
-#define GRAMMAR_TSX(n) tree_sitter_##n()
+#define GRAMMAR_TSX(n) (agentcore_inflate_##n(), tree_sitter_##n())
 #else
 #define GRAMMAR_TSX(n) NULL
 #endif
 #ifdef AGENTCORE_TS_JAVASCRIPT
-#define GRAMMAR_JAVASCRIPT(n) tree_sitter_##n()
+#define GRAMMAR_JAVASCRIPT(n) (agentcore_inflate_##n(), tree_sitter_##n())
 #else
 #define GRAMMAR_JAVASCRIPT(n) NULL
 #endif
 #ifdef AGENTCORE_TS_PYTHON
-#define GRAMMAR_PYTHON(n) tree_sitter_##n()
+#define GRAMMAR_PYTHON(n) (agentcore_inflate_##n(), tree_sitter_##n())
 #else
 #define GRAMMAR_PYTHON(n) NULL
 #endif
 #ifdef AGENTCORE_TS_RUST
-#define GRAMMAR_RUST(n) tree_sitter_##n()
+#define GRAMMAR_RUST(n) (agentcore_inflate_##n(), tree_sitter_##n())
 #else
 #define GRAMMAR_RUST(n) NULL
 #endif
 #ifdef AGENTCORE_TS_GO
-#define GRAMMAR_GO(n) tree_sitter_##n()
+#define GRAMMAR_GO(n) (agentcore_inflate_##n(), tree_sitter_##n())
 #else
 #define GRAMMAR_GO(n) NULL
 #endif
 #ifdef AGENTCORE_TS_JAVA
-#define GRAMMAR_JAVA(n) tree_sitter_##n()
+#define GRAMMAR_JAVA(n) (agentcore_inflate_##n(), tree_sitter_##n())
 #else
 #define GRAMMAR_JAVA(n) NULL
 #endif
 #ifdef AGENTCORE_TS_C
-#define GRAMMAR_C(n) tree_sitter_##n()
+#define GRAMMAR_C(n) (agentcore_inflate_##n(), tree_sitter_##n())
 #else
 #define GRAMMAR_C(n) NULL
 #endif
 #ifdef AGENTCORE_TS_CPP
-#define GRAMMAR_CPP(n) tree_sitter_##n()
+#define GRAMMAR_CPP(n) (agentcore_inflate_##n(), tree_sitter_##n())
 #else
 #define GRAMMAR_CPP(n) NULL
 #endif
 #ifdef AGENTCORE_TS_C_SHARP
-#define GRAMMAR_C_SHARP(n) tree_sitter_##n()
+#define GRAMMAR_C_SHARP(n) (agentcore_inflate_##n(), tree_sitter_##n())
 #else
 #define GRAMMAR_C_SHARP(n) NULL
 #endif
 #ifdef AGENTCORE_TS_RUBY
-#define GRAMMAR_RUBY(n) tree_sitter_##n()
+#define GRAMMAR_RUBY(n) (agentcore_inflate_##n(), tree_sitter_##n())
 #else
 #define GRAMMAR_RUBY(n) NULL
 #endif
 #ifdef AGENTCORE_TS_PHP
-#define GRAMMAR_PHP(n) tree_sitter_##n()
+#define GRAMMAR_PHP(n) (agentcore_inflate_##n(), tree_sitter_##n())
 #else
 #define GRAMMAR_PHP(n) NULL
 #endif
 
 GRAMMARS(DECLARE)
 
-/* Returns the grammar named `wanted` ("typescript", "c_sharp", ...), or NULL when it is not in this build. */
+/* Returns the grammar named `wanted` ("typescript", "c_sharp", ...), or NULL when it is not in this build. The
+ * grammar's packed parse tables are inflated on the first call (thread-safe, about 1 ms per MB of table). */
 const TSLanguage *agentcore_ts_language(const char *wanted) {
   GRAMMARS(LOOKUP)
   return NULL;
