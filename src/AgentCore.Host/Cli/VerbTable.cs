@@ -16,6 +16,9 @@ internal static class VerbTable
         new FilesVerb(),
         new GrepVerb(),
         new ReadVerb(),
+        new DefsVerb(),
+        new IndexVerb(),
+        new SymbolsVerb(),
     ];
 
     /// <summary>The verb named <paramref name="name"/>, or null.</summary>
