@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+
+namespace AgentCore.Host.Rpc;
+
+/// <summary>Source-generated JSON for the <c>serve</c> protocol's own params and results (camelCase).</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    RespectRequiredConstructorParameters = true)]
+[JsonSerializable(typeof(InitializeParams))]
+[JsonSerializable(typeof(InitializeResult))]
+[JsonSerializable(typeof(Empty))]
+internal sealed partial class ServeJsonContext : JsonSerializerContext;
