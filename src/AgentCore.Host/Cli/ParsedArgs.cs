@@ -17,6 +17,7 @@ internal sealed class ParsedArgs
     private readonly string _verb;
     private readonly Dictionary<string, string?> _options = new(StringComparer.Ordinal);
     private readonly List<string> _positionals = [];
+    private readonly List<KeyValuePair<string, string>> _repeated = [];
 
     private ParsedArgs(string verb) => _verb = verb;
 
@@ -86,6 +87,12 @@ internal sealed class ParsedArgs
                 throw new UsageException($"option '--{name}' takes no value");
             }
 
+            if (spec.Value.Repeatable)
+            {
+                parsed._repeated.Add(new KeyValuePair<string, string>(name, value!));
+                continue;
+            }
+
             if (!parsed._options.TryAdd(name, value))
             {
                 throw new UsageException($"option '--{name}' given more than once");
@@ -93,6 +100,18 @@ internal sealed class ParsedArgs
         }
 
         return parsed;
+    }
+
+    /// <summary>Every value of the repeatable option <paramref name="name"/>, in command-line order.</summary>
+    public IEnumerable<string> GetAll(string name)
+    {
+        foreach (KeyValuePair<string, string> kv in _repeated)
+        {
+            if (kv.Key == name)
+            {
+                yield return kv.Value;
+            }
+        }
     }
 
     /// <summary>True when the switch or option <paramref name="name"/> was given.</summary>

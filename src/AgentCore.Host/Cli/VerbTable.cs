@@ -13,6 +13,7 @@ internal static class VerbTable
         new ChatVerb(),
         new ContextVerb(),
         new ServeVerb(),
+        new McpVerb(),
     ];
 
     /// <summary>The verb named <paramref name="name"/>, or null.</summary>

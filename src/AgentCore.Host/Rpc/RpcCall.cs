@@ -92,6 +92,33 @@ internal sealed class RpcCall : IThreadPoolWorkItem
         }
     }
 
+    /// <summary>Answers with a result written by <paramref name="writeResult"/> (protocols whose results vary by revision).</summary>
+    public void ReplyRaw(Action<Utf8JsonWriter> writeResult)
+    {
+        if (!TryAnswer())
+        {
+            return;
+        }
+
+        RpcMessageBuilder b = RpcMessageBuilder.Rent();
+        try
+        {
+            Utf8JsonWriter w = b.Writer;
+            w.WriteStartObject();
+            w.WriteString("jsonrpc"u8, "2.0"u8);
+            w.WritePropertyName("id"u8);
+            w.WriteRawValue(Id, skipInputValidation: true);
+            w.WritePropertyName("result"u8);
+            writeResult(w);
+            w.WriteEndObject();
+            _server.Output.Write(b.Written);
+        }
+        finally
+        {
+            b.Return();
+        }
+    }
+
     /// <summary>Sends a notification tied to this request (e.g. <c>chat/chunk</c>); dropped once it is answered.</summary>
     public void Notify<T>(string method, T value, JsonTypeInfo<T> info)
     {

@@ -28,4 +28,13 @@ internal abstract class RpcMethod(string name, bool inline)
         Func<TParams, RpcCall, ValueTask<TResult>> handler,
         bool inline = false) =>
         new RpcMethod<TParams, TResult>(name, paramsInfo, resultInfo, handler, inline);
+
+    /// <summary>A method that answers through <see cref="RpcCall.ReplyRaw"/> itself.</summary>
+    public static RpcMethod CreateRaw(string name, Func<RpcCall, ValueTask> handler, bool inline = false) =>
+        new RawRpcMethod(name, handler, inline);
+
+    private sealed class RawRpcMethod(string name, Func<RpcCall, ValueTask> handler, bool inline) : RpcMethod(name, inline)
+    {
+        public override ValueTask InvokeAsync(RpcCall call) => handler(call);
+    }
 }

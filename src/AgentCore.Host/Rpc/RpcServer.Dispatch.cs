@@ -33,7 +33,7 @@ internal sealed partial class RpcServer
         RpcException? refused = Admit?.Invoke(method.Name, env.HasParams ? message[env.Params] : default);
         if (refused is not null)
         {
-            SendError(id, refused.Code, refused.Message, refused.DataCode, refused.Target);
+            SendError(id, refused.Code, refused.Message, refused.DataCode, refused.Target, refused.WriteData);
             return;
         }
 
@@ -189,7 +189,7 @@ internal sealed partial class RpcServer
                 call.ReplyError(RpcErrorCodes.RequestCancelled, "Request cancelled", ErrorCodes.Cancelled);
                 break;
             case RpcException r:
-                call.ReplyError(r.Code, r.Message, r.DataCode, r.Target);
+                call.ReplyError(r.Code, r.Message, r.DataCode, r.Target, r.WriteData);
                 break;
             case OperationException o:
                 call.ReplyError(o.Error.Code == ErrorCodes.InvalidArgument ? RpcErrorCodes.InvalidParams : RpcErrorCodes.OperationFailed,

@@ -1,0 +1,11 @@
+using System.Text.Json.Serialization;
+
+namespace AgentCore.Host.Mcp;
+
+/// <summary>Source-generated JSON for the MCP envelope types (camelCase; unknown fields such as capabilities are skipped).</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(McpRequestParams))]
+[JsonSerializable(typeof(McpInitializeParams))]
+[JsonSerializable(typeof(McpCallParams))]
+[JsonSerializable(typeof(McpRootsResult))]
+internal sealed partial class McpJsonContext : JsonSerializerContext;
