@@ -26,7 +26,7 @@ internal sealed class McpVerb : Verb
 
     public override ReadOnlySpan<OptionSpec> Options => s_options;
 
-    public override int Run(ParsedArgs args, VerbContext context)
+    public override async Task<int> RunAsync(ParsedArgs args, VerbContext context, CancellationToken cancellationToken)
     {
         args.ExpectPositionals(0, 0);
         var roots = new List<string>();
@@ -42,7 +42,7 @@ internal sealed class McpVerb : Verb
         }
 
         using Stream stdin = context.OpenStdin();
-        using Stream stdout = Console.OpenStandardOutput();
+        using Stream stdout = StdoutStream.Open();
         var server = new RpcServer(stdin, stdout, context.Error, new RpcServerOptions
         {
             LogName = "agentcore mcp",
@@ -51,7 +51,6 @@ internal sealed class McpVerb : Verb
             AnswerCancelledRequests = false,
         });
         _ = new McpSession(server, roots);
-        server.Run();
-        return ExitCodes.Ok;
+        return await ServerHost.RunAsync(server, cancellationToken).ConfigureAwait(false);
     }
 }

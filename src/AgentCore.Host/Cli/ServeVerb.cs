@@ -23,14 +23,13 @@ internal sealed class ServeVerb : Verb
 
     public override ReadOnlySpan<OptionSpec> Options => [];
 
-    public override int Run(ParsedArgs args, VerbContext context)
+    public override async Task<int> RunAsync(ParsedArgs args, VerbContext context, CancellationToken cancellationToken)
     {
         args.ExpectPositionals(0, 0);
         using Stream stdin = context.OpenStdin();
-        using Stream stdout = Console.OpenStandardOutput();
+        using Stream stdout = StdoutStream.Open();
         var server = new RpcServer(stdin, stdout, context.Error, new RpcServerOptions { LogName = "agentcore serve" });
         _ = new ServeSession(server);
-        server.Run();
-        return ExitCodes.Ok;
+        return await ServerHost.RunAsync(server, cancellationToken).ConfigureAwait(false);
     }
 }

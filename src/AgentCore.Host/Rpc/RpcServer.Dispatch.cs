@@ -200,7 +200,7 @@ internal sealed partial class RpcServer
                 call.ReplyError(RpcErrorCodes.OperationFailed, fe.Message, fe.Code);
                 break;
             default:
-                Log($"internal error in {call.Method.Name} ({e.GetType().Name})");
+                Log($"internal error in {call.Method.Name} ({e.GetType().Name})" + (Environment.GetEnvironmentVariable("AGENTCORE_DEBUG_RPC") == "1" ? "\n" + e : ""));
                 call.ReplyError(RpcErrorCodes.InternalError, $"Internal error ({e.GetType().Name}); the server goes on", ErrorCodes.Internal);
                 break;
         }

@@ -52,6 +52,16 @@ internal sealed partial class RpcServer
     /// <summary>Adds a method.</summary>
     public void Add(RpcMethod method) => _methods.Add(method.Name, method);
 
+    /// <summary>Cancels every request in progress and ends the read loop (Ctrl-C).</summary>
+    public void CancelAll()
+    {
+        _stopping = true;
+        foreach (KeyValuePair<string, RpcCall> kv in _inProgress)
+        {
+            kv.Value.Cancel();
+        }
+    }
+
     /// <summary>Ends the read loop after the current message (the <c>exit</c> notification, or a broken output).</summary>
     public void Stop() => _stopping = true;
 

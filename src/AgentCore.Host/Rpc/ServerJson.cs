@@ -22,7 +22,9 @@ internal static class ServerJson
         {
             TypeInfoResolver = JsonTypeInfoResolver.Combine(
                 ServeJsonContext.Default,
-                RpcJsonContext.Default),
+                RpcJsonContext.Default,
+                AgentCore.Tokenization.TokenizationJsonContext.Default,
+                AgentCore.Conversations.ConversationsJsonContext.Default),
         };
         options.MakeReadOnly();
         return options;
