@@ -14,6 +14,7 @@ internal static class VerbTable
         new ContextVerb(),
         new ServeVerb(),
         new McpVerb(),
+        new FilesVerb(),
     ];
 
     /// <summary>The verb named <paramref name="name"/>, or null.</summary>
