@@ -15,6 +15,7 @@ internal static class VerbTable
         new ServeVerb(),
         new McpVerb(),
         new FilesVerb(),
+        new DefsVerb(),
     ];
 
     /// <summary>The verb named <paramref name="name"/>, or null.</summary>

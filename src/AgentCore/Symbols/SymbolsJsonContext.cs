@@ -1,0 +1,9 @@
+using System.Text.Json.Serialization;
+
+namespace AgentCore.Symbols;
+
+/// <summary>Source-generated JSON for the symbols operations (camelCase, no reflection).</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true)]
+[JsonSerializable(typeof(DefinitionsRequest))]
+[JsonSerializable(typeof(DefinitionsResult))]
+public sealed partial class SymbolsJsonContext : JsonSerializerContext;
