@@ -12,4 +12,6 @@ namespace AgentCore.Host.Mcp;
 [JsonSerializable(typeof(McpCallParams))]
 [JsonSerializable(typeof(McpRootsResult))]
 [JsonSerializable(typeof(CountTokensArguments))]
+[JsonSerializable(typeof(ListFilesArguments))]
+[JsonSerializable(typeof(DefinitionsArguments))]
 internal sealed partial class McpJsonContext : JsonSerializerContext;

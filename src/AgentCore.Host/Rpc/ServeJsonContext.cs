@@ -10,4 +10,6 @@ namespace AgentCore.Host.Rpc;
 [JsonSerializable(typeof(InitializeParams))]
 [JsonSerializable(typeof(InitializeResult))]
 [JsonSerializable(typeof(Empty))]
+[JsonSerializable(typeof(WorkspaceOpenParams))]
+[JsonSerializable(typeof(WorkspaceOpenResult))]
 internal sealed partial class ServeJsonContext : JsonSerializerContext;

@@ -36,3 +36,9 @@ public sealed record InitializeResult(
 
 /// <summary>An empty params or result object (<c>shutdown</c>).</summary>
 public sealed record Empty;
+
+/// <summary>Params of <c>workspace/open</c>: the directory every later file-reading method is confined to.</summary>
+public sealed record WorkspaceOpenParams(string Root);
+
+/// <summary>Result of <c>workspace/open</c>: the root as resolved (absolute, normalized).</summary>
+public sealed record WorkspaceOpenResult(string Root);

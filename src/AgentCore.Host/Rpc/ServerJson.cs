@@ -24,7 +24,9 @@ internal static class ServerJson
                 ServeJsonContext.Default,
                 RpcJsonContext.Default,
                 AgentCore.Tokenization.TokenizationJsonContext.Default,
-                AgentCore.Conversations.ConversationsJsonContext.Default),
+                AgentCore.Conversations.ConversationsJsonContext.Default,
+                AgentCore.Workspace.WorkspaceJsonContext.Default,
+                AgentCore.Symbols.SymbolsJsonContext.Default),
         };
         options.MakeReadOnly();
         return options;
