@@ -30,7 +30,11 @@ internal sealed class FilesVerb : Verb
 
     public override ReadOnlySpan<OptionSpec> Options => s_options;
 
-    public override int Run(ParsedArgs args, VerbContext context)
+    // Adapted to the async Verb of the operations layer on the servers branch (the verb itself is unchanged).
+    public override Task<int> RunAsync(ParsedArgs args, VerbContext context, CancellationToken cancellationToken) =>
+        Task.FromResult(Run(args, context));
+
+    private int Run(ParsedArgs args, VerbContext context)
     {
         args.ExpectPositionals(0, 1);
         var request = new ListFilesRequest

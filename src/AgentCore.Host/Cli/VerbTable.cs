@@ -19,6 +19,8 @@ internal static class VerbTable
         new DefsVerb(),
         new IndexVerb(),
         new SymbolsVerb(),
+        new ServeVerb(),
+        new McpVerb(),
     ];
 
     /// <summary>The verb named <paramref name="name"/>, or null.</summary>

@@ -7,7 +7,7 @@ namespace AgentCore.Workspace;
 /// an absolute path, or through a symbolic link) is refused with <see cref="ErrorCodes.OutsideWorkspace"/> unless the
 /// caller allows outside access, as the extension asks the user before touching files outside the workspace.
 /// </summary>
-internal static class WorkspacePaths
+public static class WorkspacePaths
 {
     /// <summary>The workspace root: <paramref name="root"/> made absolute, or the current directory.</summary>
     public static string Root(string? root) =>
