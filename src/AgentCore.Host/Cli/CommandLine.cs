@@ -1,4 +1,5 @@
 using System.Text;
+using AgentCore.Diagnostics;
 
 namespace AgentCore.Host.Cli;
 
@@ -23,6 +24,11 @@ internal static class CommandLine
         var stdout = new Utf8Output(stdoutStream);
         using var stderr = new StreamWriter(Console.OpenStandardError(), VerbContext.Utf8NoBom, bufferSize: 1024) { AutoFlush = true };
         var context = new VerbContext(Console.OpenStandardInput, stdout, stderr);
+
+        // Slow-operation lines (one structured line per slow operation, rate-limited) are for long-running work:
+        // `soak` turns them on; a one-shot verb only with AGENTCORE_SLOW_WARNINGS=1 (its whole run is one operation).
+        SlowOperationWarnings.Output = stderr;
+        SlowOperationWarnings.Enabled = Environment.GetEnvironmentVariable("AGENTCORE_SLOW_WARNINGS") == "1";
         int code = Run(args, context);
         try
         {
@@ -78,6 +84,21 @@ internal static class CommandLine
                 return ExitCodes.Ok;
         }
 
+        string? tracePath;
+        try
+        {
+            args = TraceOption.Extract(args, out tracePath);
+        }
+        catch (UsageException e)
+        {
+            return UsageError(context, e.Message);
+        }
+
+        if (tracePath is not null)
+        {
+            return TraceOption.Run(tracePath, args, context);
+        }
+
         Verb? verb = VerbTable.Find(first);
         if (verb is null)
         {
@@ -104,6 +125,7 @@ internal static class CommandLine
 
         try
         {
+            using OperationScope operation = OperationMetrics.Begin(verb.OperationName);
             return verb.Run(parsed, context);
         }
         catch (UsageException e)
@@ -141,6 +163,8 @@ internal static class CommandLine
             sb.Append("  ").Append(v.Name.PadRight(10)).Append(v.Summary).Append('\n');
         }
 
+        sb.Append("\nGlobal option (any verb): --trace FILE  writes the verb's profiling scopes to FILE as Chrome trace-event\n");
+        sb.Append("JSON (open it in ui.perfetto.dev or chrome://tracing).\n");
         sb.Append("\nResults go to stdout, errors to stderr. Exit codes: 0 ok, 1 failure, 2 wrong command line.\n");
         return sb.ToString();
     }

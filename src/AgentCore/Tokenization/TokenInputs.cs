@@ -1,3 +1,5 @@
+using AgentCore.Diagnostics;
+
 namespace AgentCore.Tokenization;
 
 /// <summary>The token count (and, when asked for, the ids) of one input, or the reason it could not be read.</summary>
@@ -41,6 +43,7 @@ public static class TokenInputs
             return new TokenInputResult(0, default, e.Message);
         }
 
+        using OperationScope operation = OperationMetrics.Begin("tokens.input", bytes.Length);
         if (withIds)
         {
             int[] ids = tokenizer.EncodeUtf8(bytes.Span);
