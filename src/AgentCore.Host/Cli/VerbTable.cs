@@ -12,6 +12,7 @@ internal static class VerbTable
         new StreamVerb(),
         new ChatVerb(),
         new ContextVerb(),
+        new StatsVerb(),
     ];
 
     /// <summary>The verb named <paramref name="name"/>, or null.</summary>
