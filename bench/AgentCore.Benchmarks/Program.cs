@@ -16,8 +16,8 @@ internal static class Program
         if (args is ["--dump-parsing-corpus", string dir])
         {
             Directory.CreateDirectory(dir);
-            File.WriteAllText(Path.Combine(dir, "reply-19619.txt"), Parsing.ReplyCorpus.WriteToFileReply());
-            File.WriteAllText(Path.Combine(dir, "reply-1048576.txt"), Parsing.ReplyCorpus.MixedReply(1_048_576));
+            File.WriteAllText(Path.Combine(dir, "reply-19619.txt"), AgentCore.Diagnostics.Workloads.ReplyCorpus.WriteToFileReply());
+            File.WriteAllText(Path.Combine(dir, "reply-1048576.txt"), AgentCore.Diagnostics.Workloads.ReplyCorpus.MixedReply(1_048_576));
             return;
         }
 

@@ -13,6 +13,8 @@ internal static class VerbTable
         new ChatVerb(),
         new ContextVerb(),
         new StatsVerb(),
+        new BenchVerb(),
+        new SoakVerb(),
     ];
 
     /// <summary>The verb named <paramref name="name"/>, or null.</summary>
