@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using AgentCore.Diagnostics;
+using AgentCore.Operations;
 
 namespace AgentCore.Host.Cli;
 
@@ -31,21 +32,20 @@ internal sealed class BenchVerb : Verb
 
     public override ReadOnlySpan<OptionSpec> Options => s_options;
 
-    public override int Run(ParsedArgs args, VerbContext context)
+    public override async Task<int> RunAsync(ParsedArgs args, VerbContext context, CancellationToken cancellationToken)
     {
         args.ExpectPositionals(0, 0);
         string outPath = args.Get("out") ?? "bench-report.json";
         string repo = args.Get("repo") ?? Directory.GetCurrentDirectory();
         if (!Directory.Exists(repo))
         {
-            context.Error.Write($"agentcore bench: {repo}: no such directory\n");
-            return ExitCodes.Failure;
+            OperationException.Throw(ErrorCodes.NotFound, $"{repo}: no such directory", repo);
         }
 
         var request = new BenchRequest { Quick = args.Has("quick"), RepositoryRoot = repo, ExecutablePath = Environment.ProcessPath };
-        BenchReport report = BenchOperations.RunAsync(request, step => context.Error.Write($"bench: {step}\n"), CancellationToken.None).GetAwaiter().GetResult();
+        BenchReport report = await BenchOperations.RunAsync(request, step => context.WriteError($"bench: {step}\n"), cancellationToken).ConfigureAwait(false);
 
-        File.WriteAllBytes(outPath, JsonSerializer.SerializeToUtf8Bytes(report, DiagnosticsJsonContext.Default.BenchReport));
+        await File.WriteAllBytesAsync(outPath, JsonSerializer.SerializeToUtf8Bytes(report, DiagnosticsJsonContext.Default.BenchReport), cancellationToken).ConfigureAwait(false);
         context.Out.Write(FormatTable(report, outPath));
         return ExitCodes.Ok;
     }

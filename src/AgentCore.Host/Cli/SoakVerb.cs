@@ -39,7 +39,7 @@ internal sealed class SoakVerb : Verb
 
     public override ReadOnlySpan<OptionSpec> Options => s_options;
 
-    public override int Run(ParsedArgs args, VerbContext context)
+    public override async Task<int> RunAsync(ParsedArgs args, VerbContext context, CancellationToken cancellationToken)
     {
         args.ExpectPositionals(0, 0);
         TimeSpan duration = ParseDuration(args, "duration") ?? throw new UsageException("'soak' needs --duration (see 'agentcore soak --help')");
@@ -55,10 +55,10 @@ internal sealed class SoakVerb : Verb
             CsvPath = prefix + ".csv", SvgPath = prefix + ".svg",
         };
         CultureInfo c = CultureInfo.InvariantCulture;
-        context.Error.Write(string.Create(c, $"soak: {duration} at concurrency {concurrency}, sampling every {interval.TotalSeconds:0.#} s -> {request.CsvPath}, {request.SvgPath}\n"));
-        SoakResult result = SoakOperations.RunAsync(request, s => context.Error.Write(string.Create(c,
+        context.WriteError(string.Create(c, $"soak: {duration} at concurrency {concurrency}, sampling every {interval.TotalSeconds:0.#} s -> {request.CsvPath}, {request.SvgPath}\n"));
+        SoakResult result = await SoakOperations.RunAsync(request, s => context.WriteError(string.Create(c,
             $"soak: {TimeSpan.FromSeconds(Math.Round(s.ElapsedSeconds)):c} elapsed, {s.Operations:N0} operations, {s.Failures} failed, RSS {s.RssBytes / 1048576.0:0.0} MB, heap {s.GcHeapBytes / 1048576.0:0.0} MB, {s.Handles} handles, {s.Threads} threads\n")),
-            CancellationToken.None).GetAwaiter().GetResult();
+            cancellationToken).ConfigureAwait(false);
 
         if (args.Has("json"))
         {

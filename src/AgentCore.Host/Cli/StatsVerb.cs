@@ -34,7 +34,7 @@ internal sealed class StatsVerb : Verb
 
     public override ReadOnlySpan<OptionSpec> Options => s_options;
 
-    public override int Run(ParsedArgs args, VerbContext context)
+    public override async Task<int> RunAsync(ParsedArgs args, VerbContext context, CancellationToken cancellationToken)
     {
         if (args.Positionals.Count == 0)
         {
@@ -56,15 +56,7 @@ internal sealed class StatsVerb : Verb
         long slowBefore = SlowOperationWarnings.Total;
         MemoryFigures before = MemoryFigures.Capture();
         long start = Stopwatch.GetTimestamp();
-        int code = CommandLine.Run(inner, innerContext);
-        try
-        {
-            innerOut.Flush();
-        }
-        catch (IOException)
-        {
-            // stderr closed: the verb's output was optional anyway.
-        }
+        int code = await CommandLine.RunAsync(inner, innerContext, cancellationToken).ConfigureAwait(false);
 
         TimeSpan wall = Stopwatch.GetElapsedTime(start);
         MemoryFigures after = MemoryFigures.Capture();

@@ -29,41 +29,31 @@ internal sealed class TokensVerb : Verb
 
     public override ReadOnlySpan<OptionSpec> Options => s_options;
 
-    public override int Run(ParsedArgs args, VerbContext context)
+    public override async Task<int> RunAsync(ParsedArgs args, VerbContext context, CancellationToken cancellationToken)
     {
         string encoding = args.GetChoice("encoding", s_encodings) ?? "o200k_base";
         bool ids = args.Has("ids");
         string[] paths = args.Positionals.Count == 0 ? ["-"] : [.. args.Positionals];
-
-        byte[] stdin = [];
-        if (Array.IndexOf(paths, "-") >= 0)
+        Stream? stdin = Array.IndexOf(paths, "-") >= 0 ? context.OpenStdin() : null;
+        CountTokensResult result;
+        using (stdin)
         {
-            using var buffer = new MemoryStream();
-            using (Stream s = context.OpenStdin())
-            {
-                s.CopyTo(buffer);
-            }
-
-            stdin = buffer.ToArray();
+            result = await TokenOperations.CountTokensAsync(new CountTokensRequest { Encoding = encoding, Paths = paths, Ids = ids, Stdin = stdin }, cancellationToken).ConfigureAwait(false);
         }
 
-        TokenInputResult[] results = TokenInputs.CountAll(Tokenizer.Get(encoding), paths, stdin, ids);
-
-        long total = 0;
         int failures = 0;
-        for (int i = 0; i < paths.Length; i++)
+        foreach (TokenCount input in result.Inputs)
         {
-            TokenInputResult r = results[i];
-            if (r.Error is not null)
+            if (input.Error is not null)
             {
-                context.Error.Write($"agentcore tokens: {paths[i]}: {r.Error}\n");
+                context.WriteError($"agentcore tokens: {input.Error.Message}\n");
                 failures++;
                 continue;
             }
 
             if (ids)
             {
-                ReadOnlySpan<int> tokenIds = r.Ids.Span;
+                ReadOnlySpan<int> tokenIds = input.Ids.Span;
                 for (int k = 0; k < tokenIds.Length; k++)
                 {
                     if (k > 0)
@@ -76,18 +66,17 @@ internal sealed class TokensVerb : Verb
             }
             else
             {
-                context.Out.Write(r.Count);
+                context.Out.Write(input.Count);
             }
 
             context.Out.Write('\t');
-            context.Out.Write(paths[i]);
+            context.Out.Write(input.Path);
             context.Out.Write('\n');
-            total += r.Count;
         }
 
         if (paths.Length >= 2)
         {
-            context.Out.Write(total);
+            context.Out.Write(result.Total);
             context.Out.Write("\ttotal\n");
         }
 

@@ -32,6 +32,16 @@ public static class SlowOperationWarnings
     /// <summary>Slow operations seen since the process started.</summary>
     public static long Total => Interlocked.Read(ref s_total);
 
+    /// <summary>Forgets the rate limiter's state (tests).</summary>
+    internal static void ResetRateLimit()
+    {
+        lock (s_lock)
+        {
+            s_lastTicks = long.MinValue;
+            s_suppressed = 0;
+        }
+    }
+
     internal static void Report(string operation, double milliseconds)
     {
         Interlocked.Increment(ref s_total);

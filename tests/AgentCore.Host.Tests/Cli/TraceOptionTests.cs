@@ -49,7 +49,7 @@ public sealed class TraceOptionTests
         ProcessResult r = AgentCoreProcess.Run(["tokens", "--trace", "/nonexistent-dir/t.json"], "hi");
         Assert.Equal(1, r.ExitCode);
         Assert.Equal("", r.StdOut);
-        Assert.Equal("agentcore: --trace: /nonexistent-dir/t.json: no such file or directory\n", r.StdErr);
+        Assert.Equal("agentcore tokens: /nonexistent-dir/t.json: no such file or directory\n", r.StdErr);
     }
 
     [Fact]

@@ -29,6 +29,7 @@ public sealed class MetricsTests
         bool previousEnabled = SlowOperationWarnings.Enabled;
         SlowOperationWarnings.Output = output;
         SlowOperationWarnings.Enabled = true;
+        SlowOperationWarnings.ResetRateLimit();
         try
         {
             long before = SlowOperationWarnings.Total;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using AgentCore.Json;
 
-namespace AgentCore.Tokenization;
+namespace AgentCore.Conversations;
 
 /// <summary>
 /// The extension's token estimate for an array of content blocks (parity spec 1.3, reference commit R):

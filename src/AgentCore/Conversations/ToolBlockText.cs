@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using AgentCore.Json;
 
-namespace AgentCore.Tokenization;
+namespace AgentCore.Conversations;
 
 /// <summary>
 /// The HEAD-era (post-reference, commit f414ba41a6) text a <c>tool_use</c> / <c>tool_result</c> block is counted
