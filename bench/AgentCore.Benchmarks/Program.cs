@@ -21,6 +21,11 @@ internal static class Program
             return;
         }
 
+        if (args is ["compare", ..])
+        {
+            Environment.Exit(RegressionCompare.Run(args[1..]));
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }
