@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text;
+using AgentCore.Diagnostics;
 using AgentCore.Operations;
 
 namespace AgentCore.Host.Cli;
@@ -29,7 +30,14 @@ internal static class CommandLine
         using Stream stdoutStream = StdoutStream.Open();
         var stdout = new Utf8Output(stdoutStream, onFailure: cancel.Cancel);
         using var stderr = new StreamWriter(Console.OpenStandardError(), VerbContext.Utf8NoBom, bufferSize: 1024) { AutoFlush = true };
-        var context = new VerbContext(Console.OpenStandardInput, stdout, stderr);
+        // Synchronized: soak's progress lines and slow-operation lines come from several threads.
+        TextWriter errors = TextWriter.Synchronized(stderr);
+        var context = new VerbContext(Console.OpenStandardInput, stdout, errors);
+
+        // Slow-operation lines (one structured line per slow operation, rate-limited) are for long-running work:
+        // `soak` turns them on; a one-shot verb only with AGENTCORE_SLOW_WARNINGS=1 (its whole run is one operation).
+        SlowOperationWarnings.Output = errors;
+        SlowOperationWarnings.Enabled = Environment.GetEnvironmentVariable("AGENTCORE_SLOW_WARNINGS") == "1";
 
         // The first Ctrl-C cancels the operation (exit 130 after it has stopped); a second one, if the operation does
         // not stop, ends the process the default way.
@@ -135,10 +143,26 @@ internal static class CommandLine
         }
 
         started(verb.Name);
-        int code = await verb.RunAsync(parsed, context, cancellationToken).ConfigureAwait(false);
-        if (parsed.Get("trace") is string tracePath)
+        string? tracePath = parsed.Get("trace");
+
+        // The trace file is opened before the work, so a path that cannot be written fails at once.
+        FileStream? trace = tracePath is null ? null : TraceOutput.Open(tracePath);
+        int code;
+        try
         {
-            TraceOutput.Write(tracePath);
+            using OperationScope operation = OperationMetrics.Begin(verb.OperationName);
+            code = await verb.RunAsync(parsed, context, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // The verb's failure is what gets reported; the trace of the failed run is written if it can be.
+            TraceOutput.TryFinish(trace);
+            throw;
+        }
+
+        if (trace is not null)
+        {
+            TraceOutput.Finish(trace, tracePath!, context);
         }
 
         return code;

@@ -10,6 +10,9 @@ internal abstract class Verb
     /// <summary>The verb as typed, e.g. <c>tokens</c>.</summary>
     public abstract string Name { get; }
 
+    /// <summary>The verb's name in metrics and traces: <c>verb.NAME</c>.</summary>
+    public string OperationName => field ??= "verb." + Name;
+
     /// <summary>One line for the verb list of <c>agentcore --help</c>.</summary>
     public abstract string Summary { get; }
 

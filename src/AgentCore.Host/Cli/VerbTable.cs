@@ -21,6 +21,9 @@ internal static class VerbTable
         new SymbolsVerb(),
         new ServeVerb(),
         new McpVerb(),
+        new StatsVerb(),
+        new BenchVerb(),
+        new SoakVerb(),
     ];
 
     /// <summary>The verb named <paramref name="name"/>, or null.</summary>

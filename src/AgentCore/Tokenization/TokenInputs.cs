@@ -1,3 +1,4 @@
+using AgentCore.Diagnostics;
 using AgentCore.Operations;
 using AgentCore.Threading;
 
@@ -44,6 +45,7 @@ public static class TokenInputs
             return new TokenInputResult(0, default, FileErrors.From(e, path));
         }
 
+        using OperationScope operation = OperationMetrics.Begin("tokens.input", bytes.Length);
         if (withIds)
         {
             int[] ids = tokenizer.EncodeUtf8(bytes.Span);

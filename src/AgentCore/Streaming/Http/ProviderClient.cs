@@ -5,6 +5,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using AgentCore.Json;
+using AgentCore.Diagnostics;
 
 namespace AgentCore.Streaming.Http;
 
@@ -60,6 +61,7 @@ public sealed class ProviderClient : IDisposable
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public async Task<ChatResult> StreamChatAsync(ChatRequest request, IStreamChunkSink sink, CancellationToken cancellationToken = default)
     {
+        using OperationScope operation = OperationMetrics.Begin("provider.chat", async: true);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(sink);
         string? key = ResolveApiKey(request);

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace AgentCore.Benchmarks.Tokenization;
+namespace AgentCore.Diagnostics.Workloads;
 
 /// <summary>
 /// Deterministic benchmark corpora generated in process (nothing to download or ship): a ~10 MB mix of source code,

@@ -1,9 +1,9 @@
 using System.Text;
 
-namespace AgentCore.Benchmarks.Streaming;
+namespace AgentCore.Diagnostics.Workloads;
 
 /// <summary>A realistic OpenAI Chat Completions body: N content deltas as OpenAI sends them, a usage chunk, [DONE].</summary>
-internal static class ChatDeltaStream
+public static class ChatDeltaStream
 {
     private static readonly string[] s_words = ["The", " user", " wants", " the", " weather", " for", " two", " cities", " — 18", " °C", ".", " Both"];
 

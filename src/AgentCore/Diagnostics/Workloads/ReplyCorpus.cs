@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace AgentCore.Benchmarks.Parsing;
+namespace AgentCore.Diagnostics.Workloads;
 
 /// <summary>Deterministic assistant replies for the parsing benchmarks.</summary>
 public static class ReplyCorpus
