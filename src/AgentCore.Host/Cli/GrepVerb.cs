@@ -26,7 +26,10 @@ internal sealed class GrepVerb : Verb
 
     public override ReadOnlySpan<OptionSpec> Options => s_options;
 
-    public override int Run(ParsedArgs args, VerbContext context)
+    public override Task<int> RunAsync(ParsedArgs args, VerbContext context, CancellationToken cancellationToken) =>
+        Task.FromResult(Run(args, context));
+
+    private int Run(ParsedArgs args, VerbContext context)
     {
         args.ExpectPositionals(1, 2);
         var request = new SearchFilesRequest

@@ -34,7 +34,10 @@ internal sealed class ReadVerb : Verb
 
     public override ReadOnlySpan<OptionSpec> Options => s_options;
 
-    public override int Run(ParsedArgs args, VerbContext context)
+    public override Task<int> RunAsync(ParsedArgs args, VerbContext context, CancellationToken cancellationToken) =>
+        Task.FromResult(Run(args, context));
+
+    private int Run(ParsedArgs args, VerbContext context)
     {
         args.ExpectPositionals(1, 1);
         string? mode = args.GetChoice("mode", s_modes);

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
+using AgentCore.JavaScript;
 using AgentCore.Parsing;
 
 namespace AgentCore.ToolCalls;

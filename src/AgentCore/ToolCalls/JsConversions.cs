@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using AgentCore.JavaScript;
 using AgentCore.Json;
 using AgentCore.Parsing;
 

@@ -1,3 +1,5 @@
+using AgentCore.JavaScript;
+
 namespace AgentCore.ToolCalls;
 
 /// <summary>
@@ -25,18 +27,7 @@ public static class PartialJson
     /// <summary>Returns the value <c>parseJSON(text)</c> returns, or null where it throws.</summary>
     public static JsValue? Parse(ReadOnlyMemory<char> text)
     {
-        ReadOnlySpan<char> span = text.Span;
-        int start = 0;
-        int end = span.Length;
-        while (start < end && AgentCore.Parsing.JsText.IsWhiteSpace(span[start]))
-        {
-            start++;
-        }
-
-        while (end > start && AgentCore.Parsing.JsText.IsWhiteSpace(span[end - 1]))
-        {
-            end--;
-        }
+        (int start, int end) = JsText.Trim(text.Span, 0, text.Length);
 
         if (start == end)
         {
