@@ -35,62 +35,90 @@ internal sealed class TokensVerb : Verb
         bool ids = args.Has("ids");
         string[] paths = args.Positionals.Count == 0 ? ["-"] : [.. args.Positionals];
 
-        byte[] stdin = [];
-        if (Array.IndexOf(paths, "-") >= 0)
+        Tokenizer tokenizer = Tokenizer.Get(encoding);
+        Stream? stdin = null;
+        try
         {
-            using var buffer = new MemoryStream();
-            using (Stream s = context.OpenStdin())
-            {
-                s.CopyTo(buffer);
-            }
-
-            stdin = buffer.ToArray();
-        }
-
-        TokenInputResult[] results = TokenInputs.CountAll(Tokenizer.Get(encoding), paths, stdin, ids);
-
-        long total = 0;
-        int failures = 0;
-        for (int i = 0; i < paths.Length; i++)
-        {
-            TokenInputResult r = results[i];
-            if (r.Error is not null)
-            {
-                context.Error.Write($"agentcore tokens: {paths[i]}: {r.Error}\n");
-                failures++;
-                continue;
-            }
-
+            Stream Stdin() => stdin ??= context.OpenStdin();
+            long total = 0;
+            int failures = 0;
             if (ids)
             {
-                ReadOnlySpan<int> tokenIds = r.Ids.Span;
-                for (int k = 0; k < tokenIds.Length; k++)
+                // Ids stream out block by block as they are encoded (a closed pipe stops the work at once), one input
+                // after the other so that lines stay in command-line order.
+                var sink = new IdWriter(context.Out);
+                for (int i = 0; i < paths.Length; i++)
                 {
-                    if (k > 0)
+                    try
                     {
-                        context.Out.Write(' ');
+                        sink.First = true;
+                        total += TokenInputs.Encode(tokenizer, paths[i], Stdin(), sink, CancellationToken.None);
+                    }
+                    catch (Exception e) when (sink.First && e is IOException or UnauthorizedAccessException)
+                    {
+                        context.Error.Write($"agentcore tokens: {paths[i]}: {e.Message}\n");
+                        failures++;
+                        continue;
                     }
 
-                    context.Out.Write(tokenIds[k]);
+                    context.Out.Write('\t');
+                    context.Out.Write(paths[i]);
+                    context.Out.Write('\n');
                 }
             }
             else
             {
-                context.Out.Write(r.Count);
+                TokenInputResult[] results = TokenInputs.CountAll(tokenizer, paths, Stdin, withIds: false, CancellationToken.None);
+                for (int i = 0; i < paths.Length; i++)
+                {
+                    TokenInputResult r = results[i];
+                    if (r.Error is not null)
+                    {
+                        context.Error.Write($"agentcore tokens: {paths[i]}: {r.Error}\n");
+                        failures++;
+                        continue;
+                    }
+
+                    context.Out.Write(r.Count);
+                    context.Out.Write('\t');
+                    context.Out.Write(paths[i]);
+                    context.Out.Write('\n');
+                    total += r.Count;
+                }
             }
 
-            context.Out.Write('\t');
-            context.Out.Write(paths[i]);
-            context.Out.Write('\n');
-            total += r.Count;
-        }
+            if (paths.Length >= 2)
+            {
+                context.Out.Write(total);
+                context.Out.Write("\ttotal\n");
+            }
 
-        if (paths.Length >= 2)
+            return failures == 0 ? ExitCodes.Ok : ExitCodes.Failure;
+        }
+        finally
         {
-            context.Out.Write(total);
-            context.Out.Write("\ttotal\n");
+            stdin?.Dispose();
         }
+    }
 
-        return failures == 0 ? ExitCodes.Ok : ExitCodes.Failure;
+    /// <summary>Writes ids space-separated to stdout as the tokenizer hands them out.</summary>
+    private sealed class IdWriter(Utf8Output output) : ITokenIdSink
+    {
+        /// <summary>True until the first id of the current input is written.</summary>
+        public bool First { get; set; } = true;
+
+        public void Write(ReadOnlySpan<int> ids)
+        {
+            foreach (int id in ids)
+            {
+                if (!First)
+                {
+                    output.Write(' ');
+                }
+
+                First = false;
+                output.Write(id);
+            }
+        }
     }
 }
