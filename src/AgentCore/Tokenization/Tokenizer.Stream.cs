@@ -77,6 +77,12 @@ public sealed partial class Tokenizer
 
                 filled += n;
                 int cut = PieceBoundary.LastSafeCut(buffer.AsSpan(0, filled), scanned);
+                if (cut == 0 && filled == buffer.Length)
+                {
+                    // A full buffer without a safe cut: before growing it, look for a cut inside a punctuation run
+                    // (a megabyte of NUL bytes, /dev/zero) that no merge can cross.
+                    cut = LastMergeCut(buffer.AsSpan(0, filled));
+                }
                 if (cut > 0)
                 {
                     EncodeUtf8Core(buffer.AsSpan(0, cut), ref sink);
@@ -100,6 +106,37 @@ public sealed partial class Tokenizer
             Release(buffer);
         }
     }
+
+    /// <summary>
+    /// The last cut p inside a run of ASCII punctuation (<c>[^\s\p{L}\p{N}]</c>: symbols, controls, NUL) where the
+    /// bytes p-2..p+1 are all such punctuation and none of the pairs (p-2, p-1), (p-1, p), (p, p+1) occurs inside any
+    /// token; or 0.
+    /// </summary>
+    /// <remarks>
+    /// Why it is exact: p-1, p and p+1 are in one punctuation run, so the pre-tokenizer makes one piece across p in
+    /// the whole text, and in the parts the piece before p ends at p while the one from p is the same run (p+1 is
+    /// punctuation, so the byte at p cannot start a word as its prefix, nor a contraction). No part of the merge ever
+    /// spans p (it would be a token containing the pair (p-1, p)), so the two halves merge independently; neither
+    /// half of two or more bytes is a token itself (it would contain the pair at p-2 or at p), so the whole-piece
+    /// lookup cannot differ either.
+    /// </remarks>
+    private int LastMergeCut(ReadOnlySpan<byte> text)
+    {
+        for (int p = text.Length - 2; p >= 2; p--)
+        {
+            if (IsAsciiPunctuation(text[p + 1]) && IsAsciiPunctuation(text[p]) && IsAsciiPunctuation(text[p - 1]) && IsAsciiPunctuation(text[p - 2])
+                && !_vocabulary.PairInAnyToken(text[p - 1], text[p])
+                && !_vocabulary.PairInAnyToken(text[p - 2], text[p - 1])
+                && !_vocabulary.PairInAnyToken(text[p], text[p + 1]))
+            {
+                return p;
+            }
+        }
+
+        return 0;
+    }
+
+    private static bool IsAsciiPunctuation(byte b) => b < 0x80 && (CharClass.OfAscii(b) & CharClass.Punctuation) != 0;
 
     /// <summary>A buffer twice as large holding the first <paramref name="filled"/> bytes (a carried-over run that has no safe cut yet).</summary>
     private static byte[] Grow(byte[] buffer, int filled)

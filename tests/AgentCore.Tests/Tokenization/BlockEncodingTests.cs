@@ -99,6 +99,35 @@ public sealed class BlockEncodingTests
         Assert.True(sink.Writes > 10, "ids are handed out in blocks as they are produced");
     }
 
+    [Fact]
+    public void EncodeStream_PunctuationRunsLongerThanABlock_CutInsideTheRunSameIds()
+    {
+        // Runs of NUL bytes and of random ASCII symbols longer than the read block: cut inside the run where no token
+        // holds the byte pairs around the cut (a 3 MiB run of NUL costs a block, not 3 MiB).
+        var random = new Random(5);
+        const string symbols = "!\"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\u0001\u0002\u001b";
+        foreach (int kind in new[] { 0, 1 })
+        {
+            var bytes = new List<byte>(Encoding.UTF8.GetBytes("head words 12\n"));
+            int length = (3 * Tokenizer.ReadBlockBytes) + random.Next(1000);
+            for (int i = 0; i < length; i++)
+            {
+                bytes.Add(kind == 0 ? (byte)0 : (byte)symbols[random.Next(symbols.Length)]);
+            }
+
+            bytes.AddRange(Encoding.UTF8.GetBytes("x tail\n"));
+            byte[] input = [.. bytes];
+            foreach (string name in new[] { "o200k_base", "cl100k_base" })
+            {
+                Tokenizer tokenizer = Tokenizer.Get(name);
+                int[] whole = tokenizer.EncodeUtf8(input);
+                var sink = new CollectingSink();
+                tokenizer.Encode(new TrickleStream(input, 100_000), sink);
+                Assert.True(whole.SequenceEqual(sink.Ids), $"{name}, run kind {kind}");
+            }
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Encodings))]
     public void MergeLong_LongPieces_SameIdsAsBucketQueueMerge(string encoding)
