@@ -146,7 +146,9 @@ public sealed partial class Tokenizer
             throw new InsufficientMemoryException($"A run of {filled} bytes without a place to split it is longer than one buffer can hold.");
         }
 
-        byte[] bigger = GC.AllocateUninitializedArray<byte>((int)Math.Min(buffer.Length * 2L, Array.MaxLength));
+        // Doubling, then by half above 64 MiB: the slack of the last growth is what a long run costs beyond its bytes.
+        long size = buffer.Length < 64 * ReadBlockBytes ? buffer.Length * 2L : buffer.Length + (buffer.Length / 2L);
+        byte[] bigger = GC.AllocateUninitializedArray<byte>((int)Math.Min(size, Array.MaxLength));
         buffer.AsSpan(0, filled).CopyTo(bigger);
         Release(buffer);
         return bigger;
