@@ -23,19 +23,16 @@ internal sealed class ChatVerb : Verb
         "--base-url is the API base with its version path (default https://api.openai.com/v1; Anthropic\n" +
         "https://api.anthropic.com/v1; Gemini https://generativelanguage.googleapis.com/v1beta; Ollama\n" +
         "http://127.0.0.1:11434/v1). The API key is read from --api-key-env (default OPENAI_API_KEY, ANTHROPIC_API_KEY,\n" +
-        "GEMINI_API_KEY; none for Ollama). A provider error exits 1 with the provider's message on stderr.\n" +
+        "GEMINI_API_KEY; none for Ollama). A provider error exits 1 with the provider's message on stderr;\n" +
+        "Ctrl-C stops the request at once and exits 130.\n" +
         "--timeout is the deadline of the whole request, retries and the streamed reply included (default 300 s).\n";
 
     public override ReadOnlySpan<OptionSpec> Options => s_options;
 
-    public override int Run(ParsedArgs args, VerbContext context)
+    public override async Task<int> RunAsync(ParsedArgs args, VerbContext context, CancellationToken cancellationToken)
     {
         string providerName = args.GetChoice("provider", [.. ProviderKinds.Names]) ?? throw new UsageException("'chat' needs --provider (openai, openai-responses, anthropic, gemini or ollama)");
-        if (!ProviderKinds.TryParse(providerName, out ProviderKind provider))
-        {
-            throw new UsageException($"unknown provider '{providerName}'");
-        }
-
+        _ = ProviderKinds.TryParse(providerName, out ProviderKind provider); // GetChoice admitted only known names
         string model = args.Get("model") ?? throw new UsageException("'chat' needs --model");
         args.ExpectPositionals(1, 1);
         string? baseUrl = args.Get("base-url");
@@ -68,42 +65,16 @@ internal sealed class ChatVerb : Verb
         };
 
         var sink = new ChatSink(context.Out, args.Has("json"));
-        using var cancel = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            cancel.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
         try
         {
-            using var client = new ProviderClient();
-            ChatResult result = client.StreamChatAsync(request, sink, cancel.Token).GetAwaiter().GetResult();
-            sink.Finish();
-            if (result.Failed)
-            {
-                context.Error.Write($"agentcore chat: {sink.Error}: {sink.ErrorMessage}\n");
-                return ExitCodes.Failure;
-            }
-
-            return ExitCodes.Ok;
-        }
-        catch (ProviderException e)
-        {
-            sink.Finish();
-            context.Error.Write($"agentcore chat: {e.Message}\n");
-            return ExitCodes.Failure;
-        }
-        catch (OperationCanceledException)
-        {
-            sink.Finish();
-            context.Error.Write("agentcore chat: cancelled\n");
-            return 130;
+            await StreamOperations.ChatAsync(request, sink, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            Console.CancelKeyPress -= onCancel;
+            sink.Finish();
         }
+
+        return ExitCodes.Ok;
     }
 
     /// <summary>Prints chunk lines (--json) or the reply text, flushing after each chunk so the reply appears as it streams.</summary>
@@ -112,18 +83,8 @@ internal sealed class ChatVerb : Verb
         private readonly ChunkJsonLineWriter _lines = new(output);
         private bool _endsWithNewline = true;
 
-        public string? Error { get; private set; }
-
-        public string? ErrorMessage { get; private set; }
-
         public void OnChunk(in StreamChunk chunk)
         {
-            if (chunk.Type == StreamChunkType.Error)
-            {
-                Error = chunk.Error;
-                ErrorMessage = chunk.Message;
-            }
-
             if (json)
             {
                 _lines.OnChunk(chunk);

@@ -20,6 +20,11 @@ internal sealed class ParsedArgs
 
     private ParsedArgs(string verb) => _verb = verb;
 
+    /// <summary>Options every verb accepts, before or after the verb: <c>--trace FILE</c>.</summary>
+    public static ReadOnlySpan<OptionSpec> GlobalOptions => s_globalOptions;
+
+    private static readonly OptionSpec[] s_globalOptions = [new("trace", TakesValue: true)];
+
     /// <summary>Positional arguments in order (<c>-</c> included as given).</summary>
     public IReadOnlyList<string> Positionals => _positionals;
 
@@ -59,7 +64,7 @@ internal sealed class ParsedArgs
 
             int eq = arg.IndexOf('=', StringComparison.Ordinal);
             string name = eq < 0 ? arg[2..] : arg[2..eq];
-            OptionSpec? spec = Find(options, name);
+            OptionSpec? spec = Find(options, name) ?? Find(s_globalOptions, name);
             if (spec is null)
             {
                 throw new UsageException($"unknown option '--{name}' for '{verb}' (see 'agentcore {verb} --help')");
@@ -84,6 +89,11 @@ internal sealed class ParsedArgs
             else if (eq >= 0)
             {
                 throw new UsageException($"option '--{name}' takes no value");
+            }
+
+            if (spec.Value.TakesValue && value!.Length == 0 && name == "trace")
+            {
+                throw new UsageException($"option '--{name}' needs a file name, got an empty one");
             }
 
             if (!parsed._options.TryAdd(name, value))

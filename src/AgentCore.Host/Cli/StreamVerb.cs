@@ -24,28 +24,15 @@ internal sealed class StreamVerb : Verb
 
     public override ReadOnlySpan<OptionSpec> Options => s_options;
 
-    public override int Run(ParsedArgs args, VerbContext context)
+    public override async Task<int> RunAsync(ParsedArgs args, VerbContext context, CancellationToken cancellationToken)
     {
-        string? formatName = args.GetChoice("format", [.. StreamFormats.Names]);
-        if (formatName is null || !StreamFormats.TryParse(formatName, out StreamFormat format))
-        {
-            throw new UsageException("'stream' needs --format (openai-chat, openai-responses, anthropic, gemini or ollama)");
-        }
-
+        string format = args.GetChoice("format", [.. StreamFormats.Names])
+            ?? throw new UsageException("'stream' needs --format (openai-chat, openai-responses, anthropic, gemini or ollama)");
         args.ExpectPositionals(0, 1);
         string path = args.Positionals.Count == 0 ? "-" : args.Positionals[0];
-        var options = new StreamDecoderOptions { Fixes = args.Has("fixes"), Model = args.Get("model") };
-
-        using Stream input = context.OpenInput(path);
-        var writer = new ChunkJsonLineWriter(context.Out);
-        using StreamDecoder decoder = StreamDecoder.Create(format, writer, options);
-        decoder.ReadToEnd(input);
-        if (decoder.HasFailed)
-        {
-            context.Error.Write($"agentcore stream: {writer.Error}: {writer.ErrorMessage}\n");
-            return ExitCodes.Failure;
-        }
-
+        using Stream? stdin = context.StdinFor(path);
+        var request = new DecodeStreamRequest { Format = format, Path = path, Input = stdin, Fixes = args.Has("fixes"), Model = args.Get("model") };
+        await StreamOperations.DecodeAsync(request, new ChunkJsonLineWriter(context.Out, context.Out.Flush), cancellationToken).ConfigureAwait(false);
         return ExitCodes.Ok;
     }
 }

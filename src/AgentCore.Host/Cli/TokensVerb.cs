@@ -29,76 +29,65 @@ internal sealed class TokensVerb : Verb
 
     public override ReadOnlySpan<OptionSpec> Options => s_options;
 
-    public override int Run(ParsedArgs args, VerbContext context)
+    public override async Task<int> RunAsync(ParsedArgs args, VerbContext context, CancellationToken cancellationToken)
     {
         string encoding = args.GetChoice("encoding", s_encodings) ?? "o200k_base";
         bool ids = args.Has("ids");
         string[] paths = args.Positionals.Count == 0 ? ["-"] : [.. args.Positionals];
+        using Stream? stdin = Array.IndexOf(paths, "-") >= 0 ? context.OpenStdin() : null;
+        var request = new CountTokensRequest { Encoding = encoding, Paths = paths, Ids = ids, Stdin = stdin };
 
-        Tokenizer tokenizer = Tokenizer.Get(encoding);
-        Stream? stdin = null;
-        try
+        long total = 0;
+        int failures = 0;
+        if (ids)
         {
-            Stream Stdin() => stdin ??= context.OpenStdin();
-            long total = 0;
-            int failures = 0;
-            if (ids)
+            // Ids stream out block by block as they are encoded: a closed pipe stops the work at once.
+            var writer = new IdWriter(context.Out);
+            await TokenOperations.EncodeEachAsync(request, writer, input =>
             {
-                // Ids stream out block by block as they are encoded (a closed pipe stops the work at once), one input
-                // after the other so that lines stay in command-line order.
-                var sink = new IdWriter(context.Out);
-                for (int i = 0; i < paths.Length; i++)
+                if (input.Error is not null)
                 {
-                    try
-                    {
-                        sink.First = true;
-                        total += TokenInputs.Encode(tokenizer, paths[i], Stdin(), sink, CancellationToken.None);
-                    }
-                    catch (Exception e) when (sink.First && e is IOException or UnauthorizedAccessException)
-                    {
-                        context.Error.Write($"agentcore tokens: {paths[i]}: {e.Message}\n");
-                        failures++;
-                        continue;
-                    }
-
-                    context.Out.Write('\t');
-                    context.Out.Write(paths[i]);
-                    context.Out.Write('\n');
+                    context.WriteError($"agentcore tokens: {input.Error.Message}\n");
+                    failures++;
                 }
-            }
-            else
-            {
-                TokenInputResult[] results = TokenInputs.CountAll(tokenizer, paths, Stdin, withIds: false, CancellationToken.None);
-                for (int i = 0; i < paths.Length; i++)
+                else
                 {
-                    TokenInputResult r = results[i];
-                    if (r.Error is not null)
-                    {
-                        context.Error.Write($"agentcore tokens: {paths[i]}: {r.Error}\n");
-                        failures++;
-                        continue;
-                    }
-
-                    context.Out.Write(r.Count);
                     context.Out.Write('\t');
-                    context.Out.Write(paths[i]);
+                    context.Out.Write(input.Path);
                     context.Out.Write('\n');
-                    total += r.Count;
+                    total += input.Count;
                 }
-            }
 
-            if (paths.Length >= 2)
-            {
-                context.Out.Write(total);
-                context.Out.Write("\ttotal\n");
-            }
-
-            return failures == 0 ? ExitCodes.Ok : ExitCodes.Failure;
+                writer.First = true;
+            }, cancellationToken).ConfigureAwait(false);
         }
-        finally
+        else
         {
-            stdin?.Dispose();
+            // Each result is written as its batch completes: a closed pipe cancels the rest at once.
+            await foreach (TokenCount input in TokenOperations.CountEachAsync(request, cancellationToken).ConfigureAwait(false))
+            {
+                if (input.Error is not null)
+                {
+                    context.WriteError($"agentcore tokens: {input.Error.Message}\n");
+                    failures++;
+                    continue;
+                }
+
+                context.Out.Write(input.Count);
+                context.Out.Write('\t');
+                context.Out.Write(input.Path);
+                context.Out.Write('\n');
+                total += input.Count;
+            }
         }
+
+        if (paths.Length >= 2)
+        {
+            context.Out.Write(total);
+            context.Out.Write("\ttotal\n");
+        }
+
+        return failures == 0 ? ExitCodes.Ok : ExitCodes.Failure;
     }
 
     /// <summary>Writes ids space-separated to stdout as the tokenizer hands them out.</summary>

@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
 
-namespace AgentCore.Parsing;
+namespace AgentCore.JavaScript;
 
-/// <summary>JavaScript string semantics the parser must reproduce exactly (not .NET's).</summary>
+/// <summary>JavaScript string semantics the reference relies on and AgentCore must reproduce exactly (not .NET's): one place for the parser and the condenser.</summary>
 internal static class JsText
 {
     /// <summary>
@@ -19,6 +19,14 @@ internal static class JsText
         }
 
         return c >= '\u00A0' && IsNonAsciiWhiteSpace(c);
+    }
+
+    /// <summary><c>s.trim()</c>: WhiteSpace and LineTerminator code points off both ends (U+FEFF included, U+0085 not, unlike <see cref="string.Trim()"/>).</summary>
+    public static string Trim(string s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        (int start, int end) = Trim(s, 0, s.Length);
+        return start == 0 && end == s.Length ? s : s[start..end];
     }
 
     /// <summary>The bounds of <c>s.slice(start, end).trim()</c> in <paramref name="s"/>, as [start, end).</summary>

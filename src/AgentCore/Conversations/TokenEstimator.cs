@@ -1,7 +1,7 @@
 using System.Text.Json;
 using AgentCore.Json;
 
-namespace AgentCore.Tokenization;
+namespace AgentCore.Conversations;
 
 /// <summary>
 /// The extension's token estimate for an array of content blocks (parity spec 1.3, reference commit R):
@@ -31,7 +31,7 @@ public static class TokenEstimator
     /// <exception cref="InvalidDataException">The input is not a JSON array of objects, or an image's data is not a string (the reference throws there).</exception>
     public static int EstimateJson(ReadOnlySpan<byte> contentBlocksJsonUtf8)
     {
-        var reader = new Utf8JsonReader(contentBlocksJsonUtf8, JsonCanonicalizer.ReaderOptions);
+        var reader = new Utf8JsonReader(contentBlocksJsonUtf8, JsonReading.Options);
         try
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)

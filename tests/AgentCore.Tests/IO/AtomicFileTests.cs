@@ -1,6 +1,6 @@
-using AgentCore.Conversations;
+using AgentCore.IO;
 
-namespace AgentCore.Tests.Conversations;
+namespace AgentCore.Tests.IO;
 
 public sealed class AtomicFileTests : IDisposable
 {

@@ -1,7 +1,8 @@
 using System.Text;
+using AgentCore.Conversations;
 using AgentCore.Tokenization;
 
-namespace AgentCore.Tests.Tokenization;
+namespace AgentCore.Tests.Conversations;
 
 /// <summary>Parity spec 1.3 / 1.7: the extension's estimate over content blocks.</summary>
 public sealed class TokenEstimatorTests

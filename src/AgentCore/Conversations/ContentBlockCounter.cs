@@ -2,8 +2,9 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using AgentCore.Json;
+using AgentCore.Tokenization;
 
-namespace AgentCore.Tokenization;
+namespace AgentCore.Conversations;
 
 /// <summary>
 /// The extension's raw token count of content blocks, before the ×1.5 factor (parity spec 1.3; 1.6 opt-in): o200k

@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
-namespace AgentCore.Conversations;
+namespace AgentCore.IO;
 
 /// <summary>
 /// The extension's <c>safeWriteJson</c> procedure (parity spec 5.5) for any file: an inter-process lock directory

@@ -1,6 +1,6 @@
-using AgentCore.Parsing;
+using AgentCore.JavaScript;
 
-namespace AgentCore.Tests.Parsing;
+namespace AgentCore.Tests.JavaScript;
 
 public sealed class JsTextTests
 {

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace AgentCore.Conversations;
+namespace AgentCore.IO;
 
 /// <summary>The POSIX calls .NET has no API for: exclusive <c>mkdir</c>, <c>link</c>, and <c>fsync</c> of a directory.</summary>
 internal static partial class FileLockNative
