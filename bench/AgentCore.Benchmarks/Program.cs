@@ -26,6 +26,15 @@ internal static class Program
             Environment.Exit(RegressionCompare.Run(args[1..]));
         }
 
+        // `--dump-token-corpus DIR` writes the tokenizer benchmark's mixed corpus as a file (for `agentcore tokens`
+        // peak-RSS and throughput runs, docs/performance.md "Bounded tokenizer memory").
+        if (args is ["--dump-token-corpus", string tokenDir])
+        {
+            Directory.CreateDirectory(tokenDir);
+            File.WriteAllText(Path.Combine(tokenDir, "mixed.txt"), Tokenization.TokenCorpus.Mixed());
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }

@@ -10,6 +10,7 @@ internal sealed class ChatVerb : Verb
     private static readonly OptionSpec[] s_options =
     [
         new("provider", true), new("model", true), new("base-url", true), new("api-key-env", true), new("json", false), new("fixes", false), new("tools", false),
+        new("timeout", true),
     ];
 
     public override string Name => "chat";
@@ -18,14 +19,15 @@ internal sealed class ChatVerb : Verb
 
     public override string Usage =>
         "Usage: agentcore chat --provider openai|openai-responses|anthropic|gemini|ollama --model M [--base-url URL]\n" +
-        "                      [--api-key-env VAR] [--json [--tools]] [--fixes] PROMPT\n\n" +
+        "                      [--api-key-env VAR] [--json [--tools]] [--fixes] [--timeout SECONDS] PROMPT\n\n" +
         "Streams the reply as plain text, or with --json as the chunk lines of 'agentcore stream'\n" +
         "(--tools adds the tool-call event lines and final tool uses of 'agentcore stream --tools').\n" +
         "--base-url is the API base with its version path (default https://api.openai.com/v1; Anthropic\n" +
         "https://api.anthropic.com/v1; Gemini https://generativelanguage.googleapis.com/v1beta; Ollama\n" +
         "http://127.0.0.1:11434/v1). The API key is read from --api-key-env (default OPENAI_API_KEY, ANTHROPIC_API_KEY,\n" +
         "GEMINI_API_KEY; none for Ollama). A provider error exits 1 with the provider's message on stderr;\n" +
-        "Ctrl-C stops the request at once and exits 130.\n";
+        "Ctrl-C stops the request at once and exits 130.\n" +
+        "--timeout is the deadline of the whole request, retries and the streamed reply included (default 300 s).\n";
 
     public override ReadOnlySpan<OptionSpec> Options => s_options;
 
@@ -41,8 +43,21 @@ internal sealed class ChatVerb : Verb
             throw new UsageException($"option '--base-url' needs an absolute URL, got '{baseUrl}'");
         }
 
+        TimeSpan? timeout = null;
+        if (args.Get("timeout") is string timeoutText)
+        {
+            if (!double.TryParse(timeoutText, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double seconds)
+                || !(seconds > 0) || seconds > int.MaxValue / 1000)
+            {
+                throw new UsageException($"option '--timeout' needs a positive number of seconds, got '{timeoutText}'");
+            }
+
+            timeout = TimeSpan.FromSeconds(seconds);
+        }
+
         var request = new ChatRequest
         {
+            Timeout = timeout,
             Provider = provider,
             Model = model,
             Prompt = args.Positionals[0],

@@ -37,40 +37,48 @@ internal sealed class TokensVerb : Verb
         using Stream? stdin = Array.IndexOf(paths, "-") >= 0 ? context.OpenStdin() : null;
         var request = new CountTokensRequest { Encoding = encoding, Paths = paths, Ids = ids, Stdin = stdin };
 
-        // Each result is written as its batch completes: a closed pipe cancels the rest at once.
         long total = 0;
         int failures = 0;
-        await foreach (TokenCount input in TokenOperations.CountEachAsync(request, cancellationToken).ConfigureAwait(false))
+        if (ids)
         {
-            if (input.Error is not null)
+            // Ids stream out block by block as they are encoded: a closed pipe stops the work at once.
+            var writer = new IdWriter(context.Out);
+            await TokenOperations.EncodeEachAsync(request, writer, input =>
             {
-                context.WriteError($"agentcore tokens: {input.Error.Message}\n");
-                failures++;
-                continue;
-            }
-
-            if (ids)
-            {
-                ReadOnlySpan<int> tokenIds = input.Ids.Span;
-                for (int k = 0; k < tokenIds.Length; k++)
+                if (input.Error is not null)
                 {
-                    if (k > 0)
-                    {
-                        context.Out.Write(' ');
-                    }
-
-                    context.Out.Write(tokenIds[k]);
+                    context.WriteError($"agentcore tokens: {input.Error.Message}\n");
+                    failures++;
                 }
-            }
-            else
-            {
-                context.Out.Write(input.Count);
-            }
+                else
+                {
+                    context.Out.Write('\t');
+                    context.Out.Write(input.Path);
+                    context.Out.Write('\n');
+                    total += input.Count;
+                }
 
-            context.Out.Write('\t');
-            context.Out.Write(input.Path);
-            context.Out.Write('\n');
-            total += input.Count;
+                writer.First = true;
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            // Each result is written as its batch completes: a closed pipe cancels the rest at once.
+            await foreach (TokenCount input in TokenOperations.CountEachAsync(request, cancellationToken).ConfigureAwait(false))
+            {
+                if (input.Error is not null)
+                {
+                    context.WriteError($"agentcore tokens: {input.Error.Message}\n");
+                    failures++;
+                    continue;
+                }
+
+                context.Out.Write(input.Count);
+                context.Out.Write('\t');
+                context.Out.Write(input.Path);
+                context.Out.Write('\n');
+                total += input.Count;
+            }
         }
 
         if (paths.Length >= 2)
@@ -80,5 +88,26 @@ internal sealed class TokensVerb : Verb
         }
 
         return failures == 0 ? ExitCodes.Ok : ExitCodes.Failure;
+    }
+
+    /// <summary>Writes ids space-separated to stdout as the tokenizer hands them out.</summary>
+    private sealed class IdWriter(Utf8Output output) : ITokenIdSink
+    {
+        /// <summary>True until the first id of the current input is written.</summary>
+        public bool First { get; set; } = true;
+
+        public void Write(ReadOnlySpan<int> ids)
+        {
+            foreach (int id in ids)
+            {
+                if (!First)
+                {
+                    output.Write(' ');
+                }
+
+                First = false;
+                output.Write(id);
+            }
+        }
     }
 }

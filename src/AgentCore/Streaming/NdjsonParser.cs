@@ -9,9 +9,30 @@ namespace AgentCore.Streaming;
 /// <remarks>Complete lines are handed out in place; only a line cut by a read boundary is copied into a pooled buffer.</remarks>
 public sealed class NdjsonParser : IDisposable
 {
+    private readonly int _maxLineBytes;
     private byte[] _line = ArrayPool<byte>.Shared.Rent(256);
     private int _lineLength;
     private bool _disposed;
+
+    /// <summary>Creates a splitter with the default cap of one line (<see cref="SseParser.DefaultMaxEventBytes"/>).</summary>
+    public NdjsonParser()
+        : this(SseParser.DefaultMaxEventBytes)
+    {
+    }
+
+    /// <summary>Creates a splitter that accepts lines up to <paramref name="maxLineBytes"/> bytes.</summary>
+    /// <remarks>Past the cap it stops (<see cref="IsOverLimit"/>) and ignores further input: an endless line costs bounded memory.</remarks>
+    public NdjsonParser(int maxLineBytes)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxLineBytes, 1);
+        _maxLineBytes = maxLineBytes;
+    }
+
+    /// <summary>The cap of one line, in bytes.</summary>
+    public int MaxLineBytes => _maxLineBytes;
+
+    /// <summary>True once a line passed <see cref="MaxLineBytes"/>; the rest of the input is ignored.</summary>
+    public bool IsOverLimit { get; private set; }
 
     /// <summary>True when the input so far ends inside a non-blank line.</summary>
     public bool HasPendingLine => !IsBlank(_line.AsSpan(0, _lineLength));
@@ -21,9 +42,16 @@ public sealed class NdjsonParser : IDisposable
         where THandler : INdjsonLineHandler
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        while (true)
+        while (!IsOverLimit)
         {
             int end = input.IndexOf((byte)'\n');
+            if (_lineLength + (long)(end < 0 ? input.Length : end) > _maxLineBytes)
+            {
+                IsOverLimit = true;
+                _lineLength = 0;
+                return;
+            }
+
             if (end < 0)
             {
                 if (!input.IsEmpty)
@@ -90,7 +118,8 @@ public sealed class NdjsonParser : IDisposable
     {
         if (_line.Length - _lineLength < bytes.Length)
         {
-            byte[] bigger = ArrayPool<byte>.Shared.Rent(Math.Max(_line.Length * 2, _lineLength + bytes.Length));
+            int size = (int)Math.Max(Math.Min(_line.Length * 2L, _maxLineBytes), _lineLength + (long)bytes.Length);
+            byte[] bigger = ArrayPool<byte>.Shared.Rent(size);
             _line.AsSpan(0, _lineLength).CopyTo(bigger);
             ArrayPool<byte>.Shared.Return(_line);
             _line = bigger;

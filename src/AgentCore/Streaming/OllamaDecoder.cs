@@ -9,13 +9,11 @@ namespace AgentCore.Streaming;
 /// </summary>
 internal sealed class OllamaDecoder : StreamDecoder, INdjsonLineHandler
 {
-    private readonly NdjsonParser _parser = new();
+    private readonly NdjsonParser _parser;
     private int _toolCallCounter;
 
     public OllamaDecoder(IStreamChunkSink sink, StreamDecoderOptions? options)
-        : base(StreamFormat.Ollama, sink, options)
-    {
-    }
+        : base(StreamFormat.Ollama, sink, options) => _parser = new NdjsonParser(Options.MaxEventBytes);
 
     /// <inheritdoc/>
     void INdjsonLineHandler.OnLine(ReadOnlySpan<byte> line)
@@ -36,7 +34,14 @@ internal sealed class OllamaDecoder : StreamDecoder, INdjsonLineHandler
         }
     }
 
-    private protected override void PushCore(ReadOnlySpan<byte> bytes) => _parser.Parse(bytes, this);
+    private protected override void PushCore(ReadOnlySpan<byte> bytes)
+    {
+        _parser.Parse(bytes, this);
+        if (_parser.IsOverLimit)
+        {
+            FailTooLarge();
+        }
+    }
 
     private protected override void CompleteCore()
     {

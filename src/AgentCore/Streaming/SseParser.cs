@@ -19,6 +19,9 @@ namespace AgentCore.Streaming;
 public sealed class SseParser : IDisposable
 {
     private const int InitialBufferSize = 256;
+
+    /// <summary>The default cap of one line and of one event's data: 32 MiB, far above any real provider event.</summary>
+    public const int DefaultMaxEventBytes = 32 * 1024 * 1024;
     private static ReadOnlySpan<byte> Bom => [0xEF, 0xBB, 0xBF];
     private static ReadOnlySpan<byte> MessageType => "message"u8;
 
@@ -37,10 +40,23 @@ public sealed class SseParser : IDisposable
     private bool _bomPending = true;
     private int _bomMatched;
     private bool _disposed;
+    private readonly int _maxEventBytes;
 
-    /// <summary>Creates a parser at the start of a stream.</summary>
+    /// <summary>Creates a parser at the start of a stream, with the default cap (<see cref="DefaultMaxEventBytes"/>).</summary>
     public SseParser()
+        : this(DefaultMaxEventBytes)
     {
+    }
+
+    /// <summary>Creates a parser at the start of a stream that accepts lines and events up to <paramref name="maxEventBytes"/> bytes.</summary>
+    /// <remarks>
+    /// Past the cap the parser stops (<see cref="IsOverLimit"/>) and ignores further input, so its buffers never hold
+    /// more than the cap: an endless line or event costs bounded memory.
+    /// </remarks>
+    public SseParser(int maxEventBytes)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxEventBytes, 1);
+        _maxEventBytes = maxEventBytes;
         _line = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
         _data = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
         _eventType = ArrayPool<byte>.Shared.Rent(64);
@@ -53,6 +69,12 @@ public sealed class SseParser : IDisposable
     /// <summary>The persistent last event id (WHATWG <c>lastEventId</c>) as UTF-8.</summary>
     public ReadOnlySpan<byte> LastEventId => _lastEventId.AsSpan(0, _lastEventIdLength);
 
+    /// <summary>The cap of one line and of one event's data (the data lines joined with LF), in bytes.</summary>
+    public int MaxEventBytes => _maxEventBytes;
+
+    /// <summary>True once a line or an event's data passed <see cref="MaxEventBytes"/>; the rest of the input is ignored.</summary>
+    public bool IsOverLimit { get; private set; }
+
     /// <summary>True when the input so far ends inside an event: a partial line or data not yet dispatched.</summary>
     public bool HasPendingEvent => _lineLength > 0 || _dataLength > 0;
 
@@ -61,6 +83,11 @@ public sealed class SseParser : IDisposable
         where THandler : ISseEventHandler
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        if (IsOverLimit)
+        {
+            return;
+        }
+
         if (_bomPending)
         {
             while (!input.IsEmpty)
@@ -125,12 +152,23 @@ public sealed class SseParser : IDisposable
             int end = input.IndexOfAny((byte)'\r', (byte)'\n');
             if (end < 0)
             {
-                Materialize(whole);
+                if (_lineLength + (long)input.Length > _maxEventBytes || !Materialize(whole))
+                {
+                    OverLimit();
+                    return;
+                }
+
                 if (!input.IsEmpty)
                 {
                     Append(ref _line, ref _lineLength, input);
                 }
 
+                return;
+            }
+
+            if (_lineLength + (long)end > _maxEventBytes)
+            {
+                OverLimit();
                 return;
             }
 
@@ -144,6 +182,11 @@ public sealed class SseParser : IDisposable
             else
             {
                 ProcessLine(input[..end], handler, whole, lineInInput: true);
+            }
+
+            if (IsOverLimit)
+            {
+                return;
             }
 
             if (input[end] == (byte)'\r')
@@ -208,7 +251,12 @@ public sealed class SseParser : IDisposable
                 return;
             }
 
-            Materialize(whole);
+            if (!Materialize(whole) || _dataLength + (long)value.Length + 1 > _maxEventBytes)
+            {
+                OverLimit();
+                return;
+            }
+
             EnsureCapacity(ref _data, _dataLength, value.Length + 1);
             value.CopyTo(_data.AsSpan(_dataLength));
             _dataLength += value.Length;
@@ -283,24 +331,42 @@ public sealed class SseParser : IDisposable
         handler.OnEvent(new SseEvent(type, data, hasId, _lastEventId.AsSpan(0, _lastEventIdLength)));
     }
 
-    /// <summary>Copies a data line still referenced in the input into the data buffer (before the input goes away or more data is appended).</summary>
-    private void Materialize(ReadOnlySpan<byte> whole)
+    /// <summary>
+    /// Copies a data line still referenced in the input into the data buffer (before the input goes away or more data
+    /// is appended); false when that would pass the cap.
+    /// </summary>
+    private bool Materialize(ReadOnlySpan<byte> whole)
     {
         if (_pendingOffset < 0)
         {
-            return;
+            return true;
         }
 
         ReadOnlySpan<byte> value = whole.Slice(_pendingOffset, _pendingLength);
         _pendingOffset = -1;
+        if (_dataLength + (long)value.Length + 1 > _maxEventBytes)
+        {
+            return false;
+        }
+
         EnsureCapacity(ref _data, _dataLength, value.Length + 1);
         value.CopyTo(_data.AsSpan(_dataLength));
         _dataLength += value.Length;
         _data[_dataLength++] = (byte)'\n';
+        return true;
+    }
+
+    /// <summary>Stops the parser: the pending line and event are dropped and later input is ignored.</summary>
+    private void OverLimit()
+    {
+        IsOverLimit = true;
+        _lineLength = 0;
+        _dataLength = 0;
+        _pendingOffset = -1;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Append(ref byte[] buffer, ref int length, ReadOnlySpan<byte> bytes)
+    private void Append(ref byte[] buffer, ref int length, ReadOnlySpan<byte> bytes)
     {
         EnsureCapacity(ref buffer, length, bytes.Length);
         bytes.CopyTo(buffer.AsSpan(length));
@@ -308,7 +374,7 @@ public sealed class SseParser : IDisposable
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void EnsureCapacity(ref byte[] buffer, int length, int extra)
+    private void EnsureCapacity(ref byte[] buffer, int length, int extra)
     {
         if (buffer.Length - length < extra)
         {
@@ -317,9 +383,12 @@ public sealed class SseParser : IDisposable
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void Grow(ref byte[] buffer, int length, int extra)
+    private void Grow(ref byte[] buffer, int length, int extra)
     {
-        byte[] bigger = ArrayPool<byte>.Shared.Rent(Math.Max(buffer.Length * 2, length + extra));
+        // Doubling, but never past the cap (what is appended was checked against it), so a buffer at the cap is
+        // exactly the cap and not twice it.
+        int size = (int)Math.Max(Math.Min(buffer.Length * 2L, _maxEventBytes), length + (long)extra);
+        byte[] bigger = ArrayPool<byte>.Shared.Rent(size);
         buffer.AsSpan(0, length).CopyTo(bigger);
         ArrayPool<byte>.Shared.Return(buffer);
         buffer = bigger;

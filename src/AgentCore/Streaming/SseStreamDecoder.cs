@@ -5,12 +5,10 @@ namespace AgentCore.Streaming;
 /// <summary>The base of the decoders of event-stream formats: WHATWG framing, one JSON object per event.</summary>
 internal abstract class SseStreamDecoder : StreamDecoder, ISseEventHandler
 {
-    private readonly SseParser _parser = new();
+    private readonly SseParser _parser;
 
     private protected SseStreamDecoder(StreamFormat format, IStreamChunkSink sink, StreamDecoderOptions? options)
-        : base(format, sink, options)
-    {
-    }
+        : base(format, sink, options) => _parser = new SseParser(Options.MaxEventBytes);
 
     /// <inheritdoc/>
     void ISseEventHandler.OnEvent(in SseEvent sseEvent)
@@ -36,7 +34,14 @@ internal abstract class SseStreamDecoder : StreamDecoder, ISseEventHandler
     /// <summary>The body ended before the terminator (<paramref name="truncatedEvent"/>: inside an event).</summary>
     private protected abstract void OnEndOfStream(bool truncatedEvent);
 
-    private protected override void PushCore(ReadOnlySpan<byte> bytes) => _parser.Parse(bytes, this);
+    private protected override void PushCore(ReadOnlySpan<byte> bytes)
+    {
+        _parser.Parse(bytes, this);
+        if (_parser.IsOverLimit)
+        {
+            FailTooLarge();
+        }
+    }
 
     private protected override void CompleteCore() => OnEndOfStream(_parser.HasPendingEvent);
 

@@ -347,6 +347,12 @@ public abstract class StreamDecoder : IDisposable
     private protected void FailInvalidJson(JsonException e) =>
         Fail("invalid_json", $"the {StreamFormats.Name(Format)} stream has an event that is not valid JSON ({e.Message})");
 
+    /// <summary>Ends the stream because one line or event passed <see cref="StreamDecoderOptions.MaxEventBytes"/>.</summary>
+    private protected void FailTooLarge() =>
+        Fail("event_too_large", string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"the {StreamFormats.Name(Format)} stream has a line or event longer than {Options.MaxEventBytes} bytes, the limit per event: the response was not read further"));
+
     private protected void FailIncomplete(string terminator) =>
         Fail("stream_incomplete", $"the {StreamFormats.Name(Format)} stream ended before {terminator}: the response is incomplete");
 

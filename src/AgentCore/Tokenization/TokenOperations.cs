@@ -52,11 +52,13 @@ public static class TokenOperations
         }
 
         ReadOnlyMemory<byte> own = default;
+        Stream? ownStream = null;
         if (readsOwnInput)
         {
             if (request.Stdin is not null)
             {
-                own = await InputSource.ReadToEndAsync(request.Stdin, "-", cancellationToken).ConfigureAwait(false);
+                // Read in blocks by the tokenizer, never whole (bounded memory on any input size).
+                ownStream = request.Stdin;
             }
             else if (request.Text is not null)
             {
@@ -80,11 +82,60 @@ public static class TokenOperations
                 paths[i] = request.Paths[from + i];
             }
 
-            TokenInputResult[] counted = TokenInputs.CountAll(tokenizer, paths, own, request.Ids, cancellationToken);
+            TokenInputResult[] counted = ownStream is not null
+                ? TokenInputs.CountAll(tokenizer, paths, () => ownStream, request.Ids, cancellationToken)
+                : TokenInputs.CountAll(tokenizer, paths, own, request.Ids, cancellationToken);
             for (int i = 0; i < count; i++)
             {
                 yield return new TokenCount(paths[i], counted[i].Count, counted[i].Ids, counted[i].Error);
             }
+        }
+    }
+
+    /// <summary>
+    /// Encodes every input of <paramref name="request"/> in request order, one after the other, handing the ids to
+    /// <paramref name="ids"/> block by block as they are produced (inputs are read in blocks: memory does not grow with
+    /// them), then <paramref name="onInput"/> with the input's count or its error. A sink that throws (a closed pipe)
+    /// stops the work at once.
+    /// </summary>
+    /// <exception cref="OperationException">As <see cref="CountTokensAsync"/>; thrown before any id.</exception>
+    public static async Task EncodeEachAsync(CountTokensRequest request, ITokenIdSink ids, Action<TokenCount> onInput, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(ids);
+        ArgumentNullException.ThrowIfNull(onInput);
+        if (request.Encoding is not (O200k or Cl100k))
+        {
+            OperationException.ThrowInvalidArgument("encoding", $"unknown encoding '{request.Encoding}' (o200k_base or cl100k_base)");
+        }
+
+        foreach (string path in request.Paths)
+        {
+            InputSource.ThrowIfEmpty(path, "paths");
+            if (path == "-" && request.Stdin is null && request.Text is null)
+            {
+                OperationException.ThrowInvalidArgument("text", "the path '-' stands for the request's text, and none was given");
+            }
+        }
+
+        await Task.Yield();
+        Tokenizer tokenizer = Tokenizer.Get(request.Encoding);
+        foreach (string path in request.Paths)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Stream own = request.Stdin ?? new MemoryStream(System.Text.Encoding.UTF8.GetBytes(request.Text ?? ""));
+            TokenCount result;
+            try
+            {
+                long count = TokenInputs.Encode(tokenizer, path, own, ids, cancellationToken);
+                result = new TokenCount(path, checked((int)count), default, null);
+            }
+            catch (Exception e) when (FileErrors.IsFileError(e) && path != "-" && e is not IOException { HResult: 32 })
+            {
+                result = new TokenCount(path, 0, default, FileErrors.From(e, path));
+            }
+
+            onInput(result);
         }
     }
 }

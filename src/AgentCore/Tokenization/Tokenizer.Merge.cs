@@ -58,7 +58,15 @@ public sealed partial class Tokenizer
     {
         if (piece.Length > SmallPieceBytes)
         {
-            MergeLarge(vocabulary, piece, ref sink);
+            if (piece.Length > LongPieceBytes)
+            {
+                MergeLong(vocabulary, piece, ref sink);
+            }
+            else
+            {
+                MergeLarge(vocabulary, piece, ref sink);
+            }
+
             return;
         }
 
@@ -264,30 +272,63 @@ public sealed partial class Tokenizer
         }
     }
 
-    /// <summary>Where token ids go: counted only, or also collected into a pooled buffer.</summary>
-    private struct TokenSink(bool collect)
+    /// <summary>
+    /// Where token ids go: counted only, collected into a pooled buffer, or handed to an <see cref="ITokenIdSink"/>
+    /// in blocks of <see cref="IdBlockSize"/>. Carries the cancellation token checked between blocks and long merges.
+    /// </summary>
+    private struct TokenSink
     {
-        private int[]? _ids = collect ? ArrayPool<int>.Shared.Rent(256) : null;
+        /// <summary>Ids handed to an <see cref="ITokenIdSink"/> per call (16 KB).</summary>
+        public const int IdBlockSize = 4096;
 
-        public int Count { get; private set; }
+        private readonly ITokenIdSink? _target;
+        private int[]? _ids;
+        private int _buffered;
+
+        public TokenSink(bool collect)
+        {
+            _ids = collect ? ArrayPool<int>.Shared.Rent(256) : null;
+        }
+
+        public TokenSink(ITokenIdSink? target, CancellationToken cancellationToken)
+        {
+            _target = target;
+            _ids = target is null ? null : ArrayPool<int>.Shared.Rent(IdBlockSize);
+            CancellationToken = cancellationToken;
+        }
+
+        public long Count { get; private set; }
+
+        public CancellationToken CancellationToken { get; }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Add(int id)
         {
             if (_ids is not null)
             {
-                if (Count == _ids.Length)
+                if (_buffered == _ids.Length)
                 {
-                    Grow();
+                    Full();
                 }
 
-                _ids[Count] = id;
+                _ids[_buffered++] = id;
             }
 
             Count++;
         }
 
-        public readonly int[] ToArray() => _ids is null ? [] : _ids.AsSpan(0, Count).ToArray();
+        public readonly int[] ToArray() => _ids is null ? [] : _ids.AsSpan(0, _buffered).ToArray();
+
+        /// <summary>Hands the buffered ids to the target (no effect without one).</summary>
+        public void Flush()
+        {
+            if (_target is not null && _buffered > 0)
+            {
+                int n = _buffered;
+                _buffered = 0;
+                _target.Write(_ids.AsSpan(0, n));
+            }
+        }
 
         public void Dispose()
         {
@@ -298,8 +339,15 @@ public sealed partial class Tokenizer
             }
         }
 
-        private void Grow()
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private void Full()
         {
+            if (_target is not null)
+            {
+                Flush();
+                return;
+            }
+
             int[] bigger = ArrayPool<int>.Shared.Rent(_ids!.Length * 2);
             _ids.CopyTo(bigger, 0);
             ArrayPool<int>.Shared.Return(_ids);

@@ -72,7 +72,7 @@ public sealed partial class Tokenizer
         using ProfileScope scope = Profiler.Scope("tokens.count");
         var sink = new TokenSink(collect: false);
         EncodeUtf16(text, ref sink);
-        return sink.Count;
+        return (int)sink.Count;
     }
 
     /// <summary>Number of tokens in the UTF-8 text <paramref name="utf8"/> (invalid sequences count as U+FFFD).</summary>
@@ -81,7 +81,7 @@ public sealed partial class Tokenizer
         using ProfileScope scope = Profiler.Scope("tokens.count");
         var sink = new TokenSink(collect: false);
         EncodeUtf8Core(utf8, ref sink);
-        return sink.Count;
+        return (int)sink.Count;
     }
 
     /// <summary>Token ids of <paramref name="text"/>.</summary>

@@ -45,6 +45,7 @@ internal sealed unsafe class Vocabulary
     private readonly int[] _byteRanks = new int[256];
     private readonly HotEntry[] _hot = new HotEntry[1 << HotBits];
     private readonly int[] _pairRanks = new int[65536];
+    private ulong[]? _pairsInTokens;
 
     private Vocabulary(byte* table, byte[]? pinnedCopy)
     {
@@ -143,6 +144,35 @@ internal sealed unsafe class Vocabulary
     {
         int start = _offsets[rank];
         return new ReadOnlySpan<byte>(_blob + start, _offsets[rank + 1] - start);
+    }
+
+    /// <summary>
+    /// True when some token contains the bytes <paramref name="first"/>, <paramref name="second"/> next to each other.
+    /// When no token does, no merge ever joins them, so a piece can be merged as two halves cut between them.
+    /// </summary>
+    /// <remarks>A 64 Kbit table built on first use (one pass over the token bytes, about a millisecond); thread-safe.</remarks>
+    public bool PairInAnyToken(byte first, byte second)
+    {
+        ulong[] bits = Volatile.Read(ref _pairsInTokens) ?? BuildPairsInTokens();
+        int pair = first | (second << 8);
+        return (bits[pair >> 6] & (1UL << pair)) != 0;
+    }
+
+    private ulong[] BuildPairsInTokens()
+    {
+        ulong[] bits = new ulong[65536 / 64];
+        for (int rank = 0; rank < Count; rank++)
+        {
+            ReadOnlySpan<byte> token = TokenBytes(rank);
+            for (int i = 1; i < token.Length; i++)
+            {
+                int pair = token[i - 1] | (token[i] << 8);
+                bits[pair >> 6] |= 1UL << pair;
+            }
+        }
+
+        Volatile.Write(ref _pairsInTokens, bits);
+        return bits;
     }
 
     /// <summary>Rank of the two-byte sequence <paramref name="first"/>, <paramref name="second"/>, or <see cref="NotFound"/>.</summary>

@@ -27,6 +27,12 @@ public sealed record ChatRequest
     /// </summary>
     public ReadOnlyMemory<byte> Body { get; init; }
 
-    /// <summary>Decoder options (the parity fixes switch, pricing).</summary>
+    /// <summary>
+    /// The deadline of the whole request, retries and the streamed body included (null: the client's
+    /// <see cref="ProviderClientOptions.TotalTimeout"/>, 5 minutes by default). The CLI's <c>--timeout</c>.
+    /// </summary>
+    public TimeSpan? Timeout { get; init; }
+
+    /// <summary>Decoder options (the parity fixes switch, pricing, the cap of one event: <see cref="StreamDecoderOptions.MaxEventBytes"/>) </summary>
     public StreamDecoderOptions? DecoderOptions { get; init; }
 }

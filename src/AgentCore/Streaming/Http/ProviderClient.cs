@@ -67,18 +67,75 @@ public sealed class ProviderClient : IDisposable
         string? key = ResolveApiKey(request);
         Uri uri = BuildUri(request);
         byte[] body = BuildBody(request);
+        TimeSpan total = request.Timeout ?? _options.TotalTimeout;
+        if (total <= TimeSpan.Zero)
+        {
+            throw new ProviderException("the request's timeout must be positive");
+        }
+
         using StreamDecoder decoder = StreamDecoder.Create(ProviderKinds.StreamFormat(request.Provider), sink, request.DecoderOptions);
-        (HttpResponseMessage response, int attempts) = await SendWithRetriesAsync(request.Provider, uri, body, key, cancellationToken).ConfigureAwait(false);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(total);
+        HttpResponseMessage response;
+        int attempts;
+        try
+        {
+            (response, attempts) = await SendWithRetriesAsync(request.Provider, uri, body, key, deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new ProviderException(
+                $"no response headers from {uri.Host} within the {Seconds(total)} s deadline (timeout): the server did not answer", HttpStatusCode.RequestTimeout);
+        }
+
         using (response)
         {
-            Stream content = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            await using (content.ConfigureAwait(false))
+            ThrowIfNotAStream(request.Provider, response, uri);
+            try
             {
-                await PumpAsync(content, decoder, cancellationToken).ConfigureAwait(false);
+                Stream content = await response.Content.ReadAsStreamAsync(deadline.Token).ConfigureAwait(false);
+                await using (content.ConfigureAwait(false))
+                {
+                    await PumpAsync(content, decoder, deadline.Token).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                decoder.Abort("timeout", $"the response did not end within the {Seconds(total)} s deadline: the response is incomplete");
             }
         }
 
         return new ChatResult(decoder.GetTaskUsage(), decoder.HasFailed, attempts);
+    }
+
+    private static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A 200 answer whose content type is not a stream (an HTML login page from a proxy, a JSON document) fails naming
+    /// the type; a missing content type is accepted.
+    /// </summary>
+    private static void ThrowIfNotAStream(ProviderKind provider, HttpResponseMessage response, Uri uri)
+    {
+        string? mediaType = response.Content.Headers.ContentType?.MediaType;
+        if (mediaType is null)
+        {
+            return;
+        }
+
+        bool ok = provider == ProviderKind.Ollama
+            ? mediaType.Equals("application/x-ndjson", StringComparison.OrdinalIgnoreCase)
+                || mediaType.Equals("application/ndjson", StringComparison.OrdinalIgnoreCase)
+                || mediaType.Equals("application/jsonl", StringComparison.OrdinalIgnoreCase)
+                || mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+                || mediaType.Equals("text/event-stream", StringComparison.OrdinalIgnoreCase)
+            : mediaType.Equals("text/event-stream", StringComparison.OrdinalIgnoreCase);
+        if (!ok)
+        {
+            string expected = provider == ProviderKind.Ollama ? "application/x-ndjson" : "text/event-stream";
+            throw new ProviderException(
+                $"{uri.Host} answered HTTP {(int)response.StatusCode} with content type {mediaType}, not an event stream ({expected}): check --base-url",
+                response.StatusCode);
+        }
     }
 
     /// <summary>Closes the pooled connections.</summary>
