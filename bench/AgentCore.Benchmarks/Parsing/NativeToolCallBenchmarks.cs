@@ -11,7 +11,6 @@ namespace AgentCore.Benchmarks.Parsing;
 /// and 330–382 s (1 MB) under Node.
 /// </summary>
 [MemoryDiagnoser]
-[ShortRunJob]
 public class NativeToolCallBenchmarks
 {
     private string[] _deltas = [];
@@ -32,7 +31,6 @@ public class NativeToolCallBenchmarks
 /// so it runs at 100 KB only (1 MB would take minutes per invocation).
 /// </summary>
 [MemoryDiagnoser]
-[ShortRunJob]
 public class NativeToolCallVersusReparseBenchmarks
 {
     private string[] _deltas = [];
