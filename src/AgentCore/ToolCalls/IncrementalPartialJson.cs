@@ -29,6 +29,7 @@ public sealed class IncrementalPartialJson
 
     private char[] _text = [];
     private int _length;
+    private bool _notStrict; // a character outside JSON.parse's grammar was skipped (non-JSON blank before, anything after the value)
     private int _pos;
     private bool _fallback;
     private JsValue? _fallbackValue;
@@ -129,10 +130,20 @@ public sealed class IncrementalPartialJson
         return _root;
     }
 
+    /// <summary>
+    /// The value <c>JSON.parse(Text)</c> gives, when the text was scanned to its end on the incremental path and is
+    /// one complete, valid JSON object (the tree is then exactly that value: it saves the final strict re-parse).
+    /// </summary>
+    public bool TryGetStrictValue(out JsValue value)
+    {
+        value = _root!;
+        return !_fallback && !_notStrict && _pos == _length && _root is not null && _depth == 0;
+    }
+
     private void Grow(int extra)
     {
         int size = Math.Max(Math.Max(_text.Length * 2, _length + extra), 64);
-        char[] bigger = new char[size];
+        char[] bigger = GC.AllocateUninitializedArray<char>(size);
         _text.AsSpan(0, _length).CopyTo(bigger);
         _text = bigger;
     }
@@ -206,10 +217,16 @@ public sealed class IncrementalPartialJson
                 {
                     Fail();
                 }
+                else if (!IsBlank(c))
+                {
+                    _notStrict = true;
+                }
 
                 return;
             case State.Done:
-                _pos = _length - 1; // text after the first value is ignored
+                // Text after the first value is ignored; only JSON whitespace keeps the text valid for JSON.parse.
+                _notStrict |= _text.AsSpan(_pos, _length - _pos).IndexOfAnyExcept(" \t\n\r") >= 0;
+                _pos = _length - 1;
                 return;
         }
 
@@ -476,7 +493,7 @@ public sealed class IncrementalPartialJson
     {
         if (_decodedLength + extra > _decoded!.Length)
         {
-            char[] bigger = new char[Math.Max(_decoded.Length * 2, _decodedLength + extra)];
+            char[] bigger = GC.AllocateUninitializedArray<char>(Math.Max(_decoded.Length * 2, _decodedLength + extra));
             _decoded.AsSpan(0, _decodedLength).CopyTo(bigger);
             _decoded = bigger;
         }

@@ -160,7 +160,8 @@ public sealed class ToolCallStream
             ToolCallErrorKind error = ToolCallErrorKind.NoState;
             if (_calls.Remove(e.Id, out StreamingCall? call))
             {
-                f = ToolUseBuilder.BuildFinal(e.Id, call.Name, call.Arguments.Text, _customTools, out error);
+                JsValue? parsed = call.Arguments.TryGetStrictValue(out JsValue tree) ? tree : null;
+                f = ToolUseBuilder.BuildFinal(e.Id, call.Name, call.Arguments.Text, parsed, _customTools, out error);
             }
 
             if (f is not null)

@@ -48,13 +48,17 @@ internal static partial class ToolUseBuilder
     }
 
     /// <summary><c>parseToolCall({id, name, arguments})</c>: the final tool use, or null with the reason.</summary>
-    public static ToolUse? BuildFinal(string id, string name, ReadOnlyMemory<char> arguments, IReadOnlySet<string> customTools, out ToolCallErrorKind error)
+    public static ToolUse? BuildFinal(string id, string name, ReadOnlyMemory<char> arguments, IReadOnlySet<string> customTools, out ToolCallErrorKind error) =>
+        BuildFinal(id, name, arguments, null, customTools, out error);
+
+    /// <summary>As above; <paramref name="parsed"/>, when given, is <c>JSON.parse(arguments)</c> already computed.</summary>
+    public static ToolUse? BuildFinal(string id, string name, ReadOnlyMemory<char> arguments, JsValue? parsed, IReadOnlySet<string> customTools, out ToolCallErrorKind error)
     {
         error = ToolCallErrorKind.None;
         string mcp = McpNames.Normalize(name);
         if (mcp.StartsWith("mcp--", StringComparison.Ordinal))
         {
-            return BuildMcp(id, mcp, arguments, out error);
+            return BuildMcp(id, mcp, arguments, parsed, out error);
         }
 
         string resolved = ToolNames.ResolveAlias(name);
@@ -66,7 +70,11 @@ internal static partial class ToolUseBuilder
         }
 
         JsValue args;
-        if (arguments.IsEmpty)
+        if (parsed is not null)
+        {
+            args = parsed;
+        }
+        else if (arguments.IsEmpty)
         {
             args = new JsObject();
         }
@@ -121,11 +129,15 @@ internal static partial class ToolUseBuilder
         }
     }
 
-    private static ToolUse? BuildMcp(string id, string normalized, ReadOnlyMemory<char> arguments, out ToolCallErrorKind error)
+    private static ToolUse? BuildMcp(string id, string normalized, ReadOnlyMemory<char> arguments, JsValue? parsed, out ToolCallErrorKind error)
     {
         error = ToolCallErrorKind.None;
         JsValue args;
-        if (arguments.IsEmpty)
+        if (parsed is not null)
+        {
+            args = parsed;
+        }
+        else if (arguments.IsEmpty)
         {
             args = new JsObject();
         }

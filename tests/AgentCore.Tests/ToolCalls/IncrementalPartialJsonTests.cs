@@ -83,6 +83,7 @@ public sealed class IncrementalPartialJsonTests
     {
         var random = new Random(1234);
         int incrementalDeltas = 0;
+        int strictTrees = 0;
         for (int doc = 0; doc < 600; doc++)
         {
             string text = RandomDocument(random, doc % 3 == 0);
@@ -101,11 +102,21 @@ public sealed class IncrementalPartialJsonTests
                     {
                         incrementalDeltas++;
                     }
+
+                    // The tree stands in for the final JSON.parse only where JSON.parse gives exactly it.
+                    bool strict = StrictJson.TryParse(text[..pos], out JsValue parsed);
+                    if (parser.TryGetStrictValue(out JsValue tree))
+                    {
+                        Assert.True(strict, $"doc {doc} prefix {pos}: tree offered for text JSON.parse rejects: {text[..pos]}");
+                        Assert.Equal(ToolCallJson.Stringify(parsed), ToolCallJson.Stringify(tree));
+                        strictTrees++;
+                    }
                 }
             }
         }
 
         Assert.True(incrementalDeltas > 10_000, $"only {incrementalDeltas} deltas took the incremental path");
+        Assert.True(strictTrees > 500, $"only {strictTrees} complete texts reused the tree");
     }
 
     [Fact]
