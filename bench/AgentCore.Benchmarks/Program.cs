@@ -16,9 +16,14 @@ internal static class Program
         if (args is ["--dump-parsing-corpus", string dir])
         {
             Directory.CreateDirectory(dir);
-            File.WriteAllText(Path.Combine(dir, "reply-19619.txt"), Parsing.ReplyCorpus.WriteToFileReply());
-            File.WriteAllText(Path.Combine(dir, "reply-1048576.txt"), Parsing.ReplyCorpus.MixedReply(1_048_576));
+            File.WriteAllText(Path.Combine(dir, "reply-19619.txt"), AgentCore.Diagnostics.Workloads.ReplyCorpus.WriteToFileReply());
+            File.WriteAllText(Path.Combine(dir, "reply-1048576.txt"), AgentCore.Diagnostics.Workloads.ReplyCorpus.MixedReply(1_048_576));
             return;
+        }
+
+        if (args is ["compare", ..])
+        {
+            Environment.Exit(RegressionCompare.Run(args[1..]));
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

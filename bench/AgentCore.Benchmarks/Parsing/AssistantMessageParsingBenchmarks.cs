@@ -26,6 +26,8 @@
 using AgentCore.Parsing;
 using BenchmarkDotNet.Attributes;
 
+using AgentCore.Diagnostics.Workloads;
+
 namespace AgentCore.Benchmarks.Parsing;
 
 /// <summary>

@@ -9,6 +9,8 @@ using BenchmarkDotNet.Attributes;
 using OpenAI;
 using OpenAI.Chat;
 
+using AgentCore.Diagnostics.Workloads;
+
 namespace AgentCore.Benchmarks.Streaming;
 
 // BenchmarkDotNet v0.15.8, Linux Debian GNU/Linux 12 (bookworm)

@@ -6,6 +6,8 @@ using System.Text;
 using AgentCore.Streaming;
 using AgentCore.Streaming.Http;
 
+using AgentCore.Diagnostics.Workloads;
+
 namespace AgentCore.Benchmarks.Streaming;
 
 /// <summary>

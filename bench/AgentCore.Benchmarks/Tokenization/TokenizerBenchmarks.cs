@@ -19,6 +19,8 @@ using BenchmarkDotNet.Attributes;
 using Microsoft.ML.Tokenizers;
 using SharpToken;
 
+using AgentCore.Diagnostics.Workloads;
+
 namespace AgentCore.Benchmarks.Tokenization;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using AgentCore.Streaming;
 using AgentCore.Streaming.Http;
+using AgentCore.ToolCalls;
 
 namespace AgentCore.Host.Cli;
 
@@ -8,7 +9,7 @@ internal sealed class ChatVerb : Verb
 {
     private static readonly OptionSpec[] s_options =
     [
-        new("provider", true), new("model", true), new("base-url", true), new("api-key-env", true), new("json", false), new("fixes", false),
+        new("provider", true), new("model", true), new("base-url", true), new("api-key-env", true), new("json", false), new("fixes", false), new("tools", false),
     ];
 
     public override string Name => "chat";
@@ -17,23 +18,21 @@ internal sealed class ChatVerb : Verb
 
     public override string Usage =>
         "Usage: agentcore chat --provider openai|openai-responses|anthropic|gemini|ollama --model M [--base-url URL]\n" +
-        "                      [--api-key-env VAR] [--json] [--fixes] PROMPT\n\n" +
-        "Streams the reply as plain text, or with --json as the chunk lines of 'agentcore stream'.\n" +
+        "                      [--api-key-env VAR] [--json [--tools]] [--fixes] PROMPT\n\n" +
+        "Streams the reply as plain text, or with --json as the chunk lines of 'agentcore stream'\n" +
+        "(--tools adds the tool-call event lines and final tool uses of 'agentcore stream --tools').\n" +
         "--base-url is the API base with its version path (default https://api.openai.com/v1; Anthropic\n" +
         "https://api.anthropic.com/v1; Gemini https://generativelanguage.googleapis.com/v1beta; Ollama\n" +
         "http://127.0.0.1:11434/v1). The API key is read from --api-key-env (default OPENAI_API_KEY, ANTHROPIC_API_KEY,\n" +
-        "GEMINI_API_KEY; none for Ollama). A provider error exits 1 with the provider's message on stderr.\n";
+        "GEMINI_API_KEY; none for Ollama). A provider error exits 1 with the provider's message on stderr;\n" +
+        "Ctrl-C stops the request at once and exits 130.\n";
 
     public override ReadOnlySpan<OptionSpec> Options => s_options;
 
-    public override int Run(ParsedArgs args, VerbContext context)
+    public override async Task<int> RunAsync(ParsedArgs args, VerbContext context, CancellationToken cancellationToken)
     {
         string providerName = args.GetChoice("provider", [.. ProviderKinds.Names]) ?? throw new UsageException("'chat' needs --provider (openai, openai-responses, anthropic, gemini or ollama)");
-        if (!ProviderKinds.TryParse(providerName, out ProviderKind provider))
-        {
-            throw new UsageException($"unknown provider '{providerName}'");
-        }
-
+        _ = ProviderKinds.TryParse(providerName, out ProviderKind provider); // GetChoice admitted only known names
         string model = args.Get("model") ?? throw new UsageException("'chat' needs --model");
         args.ExpectPositionals(1, 1);
         string? baseUrl = args.Get("base-url");
@@ -52,43 +51,32 @@ internal sealed class ChatVerb : Verb
             DecoderOptions = new StreamDecoderOptions { Fixes = args.Has("fixes"), Model = model },
         };
 
-        var sink = new ChatSink(context.Out, args.Has("json"));
-        using var cancel = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
+        if (args.Has("tools") && !args.Has("json"))
         {
-            e.Cancel = true;
-            cancel.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
+            throw new UsageException("option '--tools' needs '--json'");
+        }
+
+        var sink = new ChatSink(context.Out, args.Has("json"));
         try
         {
-            using var client = new ProviderClient();
-            ChatResult result = client.StreamChatAsync(request, sink, cancel.Token).GetAwaiter().GetResult();
-            sink.Finish();
-            if (result.Failed)
+            if (args.Has("tools"))
             {
-                context.Error.Write($"agentcore chat: {sink.Error}: {sink.ErrorMessage}\n");
-                return ExitCodes.Failure;
+                var tools = new ToolCallChunkSink(sink, context.Out, context.Out.Flush);
+                await StreamOperations.ChatAsync(request, tools, cancellationToken).ConfigureAwait(false);
+                tools.Complete();
+                context.Out.Flush();
             }
-
-            return ExitCodes.Ok;
-        }
-        catch (ProviderException e)
-        {
-            sink.Finish();
-            context.Error.Write($"agentcore chat: {e.Message}\n");
-            return ExitCodes.Failure;
-        }
-        catch (OperationCanceledException)
-        {
-            sink.Finish();
-            context.Error.Write("agentcore chat: cancelled\n");
-            return 130;
+            else
+            {
+                await StreamOperations.ChatAsync(request, sink, cancellationToken).ConfigureAwait(false);
+            }
         }
         finally
         {
-            Console.CancelKeyPress -= onCancel;
+            sink.Finish();
         }
+
+        return ExitCodes.Ok;
     }
 
     /// <summary>Prints chunk lines (--json) or the reply text, flushing after each chunk so the reply appears as it streams.</summary>
@@ -97,18 +85,8 @@ internal sealed class ChatVerb : Verb
         private readonly ChunkJsonLineWriter _lines = new(output);
         private bool _endsWithNewline = true;
 
-        public string? Error { get; private set; }
-
-        public string? ErrorMessage { get; private set; }
-
         public void OnChunk(in StreamChunk chunk)
         {
-            if (chunk.Type == StreamChunkType.Error)
-            {
-                Error = chunk.Error;
-                ErrorMessage = chunk.Message;
-            }
-
             if (json)
             {
                 _lines.OnChunk(chunk);

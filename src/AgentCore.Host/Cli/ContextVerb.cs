@@ -1,4 +1,3 @@
-using System.Globalization;
 using AgentCore.Conversations;
 using AgentCore.Json;
 
@@ -43,49 +42,25 @@ internal sealed class ContextVerb : Verb
 
     public override ReadOnlySpan<OptionSpec> Options => s_options;
 
-    public override int Run(ParsedArgs args, VerbContext context)
+    public override async Task<int> RunAsync(ParsedArgs args, VerbContext context, CancellationToken cancellationToken)
     {
-        // Phase 1: the command line alone.
         args.ExpectPositionals(1, 1);
-        long contextWindow = args.GetInt64("context-window", 1) ?? throw new UsageException("'context' needs --context-window N (see 'agentcore context --help')");
-        long? maxTokens = args.GetInt64("max-tokens");
-        long? threshold = args.GetInt64("threshold");
-        long? totalTokensFlag = args.GetInt64("total-tokens", 0);
-        string path = args.Positionals[0];
-        bool isFolder = Directory.Exists(path);
-        if (!isFolder && totalTokensFlag is null && File.Exists(path))
+        var request = new AssessContextRequest
         {
-            throw new UsageException("'context' on an api_conversation_history.json needs --total-tokens N (or give the task folder)");
-        }
-
-        // Phase 2: read and decide.
-        Conversation conversation = isFolder ? TaskStore.LoadTaskFolderHistory(path) : TaskStore.LoadApiHistoryFile(path);
-        if (conversation.Count == 0)
-        {
-            throw new InvalidDataException($"{path}: the history has no messages (the sliding window needs at least the new user message)");
-        }
-
-        double totalTokens = totalTokensFlag ?? TaskStore.LoadTaskContextTokens(path);
-        var options = new ContextWindowOptions
-        {
-            ContextWindow = contextWindow,
-            MaxTokens = maxTokens,
-            TotalTokens = totalTokens,
-            AutoCondenseContext = threshold != 0,
-            AutoCondenseContextPercent = 100,
-            ProfileThreshold = threshold,
+            Path = args.Positionals[0],
+            ContextWindow = args.GetInt64("context-window", 1) ?? throw new UsageException("'context' needs --context-window N (see 'agentcore context --help')"),
+            MaxTokens = args.GetInt64("max-tokens"),
+            Threshold = args.GetInt64("threshold"),
+            TotalTokens = args.GetInt64("total-tokens", 0),
         };
-        ContextReport report = ContextReport.Create(conversation, options);
-        if (report.Assessment.InvalidProfileThreshold && options.AutoCondenseContext)
+        AssessContextResult result = await ConversationOperations.AssessContextAsync(request, cancellationToken).ConfigureAwait(false);
+        foreach (string warning in result.Warnings)
         {
-            context.Error.Write(string.Create(CultureInfo.InvariantCulture,
-                $"agentcore context: warning: invalid profile threshold {threshold} (use -1 or 5..100); using the global default of {options.AutoCondenseContextPercent}%\n"));
+            context.WriteError($"agentcore context: warning: {warning}\n");
         }
 
-        var writer = new JsJsonWriter(context.Out);
-        report.WriteJson(writer);
+        result.WriteJson(new JsJsonWriter(context.Out));
         context.Out.Write('\n');
-        conversation.Dispose();
         return ExitCodes.Ok;
     }
 }

@@ -27,7 +27,11 @@ internal sealed class DefsVerb : Verb
 
     public override ReadOnlySpan<OptionSpec> Options => s_options;
 
-    public override int Run(ParsedArgs args, VerbContext context)
+    // Adapted to the async Verb of the operations layer on the servers branch (the verb itself is unchanged).
+    public override Task<int> RunAsync(ParsedArgs args, VerbContext context, CancellationToken cancellationToken) =>
+        Task.FromResult(Run(args, context));
+
+    private static int Run(ParsedArgs args, VerbContext context)
     {
         args.ExpectPositionals(1, 1);
         int maxLines = (int)(args.GetInt64("max-lines", 0, int.MaxValue) ?? -1);

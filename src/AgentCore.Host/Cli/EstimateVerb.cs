@@ -1,4 +1,4 @@
-using AgentCore.Tokenization;
+using AgentCore.Conversations;
 
 namespace AgentCore.Host.Cli;
 
@@ -17,19 +17,13 @@ internal sealed class EstimateVerb : Verb
 
     public override ReadOnlySpan<OptionSpec> Options => [];
 
-    public override int Run(ParsedArgs args, VerbContext context)
+    public override async Task<int> RunAsync(ParsedArgs args, VerbContext context, CancellationToken cancellationToken)
     {
         args.ExpectPositionals(0, 1);
         string path = args.Positionals.Count == 0 ? "-" : args.Positionals[0];
-        byte[] json;
-        using (Stream input = context.OpenInput(path))
-        using (var buffer = new MemoryStream())
-        {
-            input.CopyTo(buffer);
-            json = buffer.ToArray();
-        }
-
-        context.Out.Write(TokenEstimator.EstimateJson(json));
+        using Stream? stdin = context.StdinFor(path);
+        EstimateTokensResult result = await ConversationOperations.EstimateTokensAsync(new EstimateTokensRequest { Path = path, Input = stdin }, cancellationToken).ConfigureAwait(false);
+        context.Out.Write(result.Tokens);
         context.Out.Write('\n');
         return ExitCodes.Ok;
     }

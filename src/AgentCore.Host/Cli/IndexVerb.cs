@@ -22,7 +22,10 @@ internal sealed class IndexVerb : Verb
 
     public override ReadOnlySpan<OptionSpec> Options => s_options;
 
-    public override int Run(ParsedArgs args, VerbContext context)
+    public override Task<int> RunAsync(ParsedArgs args, VerbContext context, CancellationToken cancellationToken) =>
+        Task.FromResult(Run(args, context));
+
+    private static int Run(ParsedArgs args, VerbContext context)
     {
         args.ExpectPositionals(0, 1);
         string root = args.Positionals.Count == 1 ? args.Positionals[0] : ".";

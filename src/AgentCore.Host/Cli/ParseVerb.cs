@@ -39,52 +39,15 @@ internal sealed class ParseVerb : Verb
 
     public override ReadOnlySpan<OptionSpec> Options => s_options;
 
-    public override int Run(ParsedArgs args, VerbContext context)
+    public override async Task<int> RunAsync(ParsedArgs args, VerbContext context, CancellationToken cancellationToken)
     {
         args.ExpectPositionals(0, 1);
-        int chunk = (int)(args.GetInt64("chunk", 1, int.MaxValue) ?? int.MaxValue);
-        bool finalize = args.Has("finalize");
-        bool fixes = args.Has("fixes");
+        int? chunk = (int?)args.GetInt64("chunk", 1, int.MaxValue);
         string path = args.Positionals.Count == 0 ? "-" : args.Positionals[0];
-
-        // Read as bytes, then decode (invalid UTF-8 becomes U+FFFD; a BOM stays a U+FEFF character of the text).
-        byte[] bytes;
-        if (path == "-")
-        {
-            using Stream stdin = context.OpenStdin();
-            using var copy = new MemoryStream();
-            stdin.CopyTo(copy);
-            bytes = copy.ToArray();
-        }
-        else
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-
-        string text = VerbContext.Utf8NoBom.GetString(bytes);
-
-        var parser = new AssistantMessageParser(fixes);
-        try
-        {
-            for (int pos = 0; pos < text.Length;)
-            {
-                int n = Math.Min(chunk, text.Length - pos);
-                parser.ProcessChunk(text.AsSpan(pos, n));
-                pos += n;
-            }
-        }
-        catch (AssistantMessageTooLargeException e)
-        {
-            context.Error.Write($"agentcore parse: {e.Message}\n");
-            return ExitCodes.Failure;
-        }
-
-        if (finalize)
-        {
-            parser.FinalizeContentBlocks();
-        }
-
-        AssistantMessageJson.Write(new JsJsonWriter(context.Out), parser.Blocks);
+        using Stream? stdin = context.StdinFor(path);
+        var request = new ParseRequest { Path = path, Input = stdin, Chunk = chunk, Finalize = args.Has("finalize"), Fixes = args.Has("fixes") };
+        ParseResult result = await ParseOperations.ParseAsync(request, cancellationToken).ConfigureAwait(false);
+        AssistantMessageJson.Write(new JsJsonWriter(context.Out), result.Blocks);
         context.Out.Write('\n');
         return ExitCodes.Ok;
     }

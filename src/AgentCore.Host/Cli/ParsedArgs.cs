@@ -17,8 +17,14 @@ internal sealed class ParsedArgs
     private readonly string _verb;
     private readonly Dictionary<string, string?> _options = new(StringComparer.Ordinal);
     private readonly List<string> _positionals = [];
+    private List<KeyValuePair<string, string>>? _all;
 
     private ParsedArgs(string verb) => _verb = verb;
+
+    /// <summary>Options every verb accepts, before or after the verb: <c>--trace FILE</c>.</summary>
+    public static ReadOnlySpan<OptionSpec> GlobalOptions => s_globalOptions;
+
+    private static readonly OptionSpec[] s_globalOptions = [new("trace", TakesValue: true)];
 
     /// <summary>Positional arguments in order (<c>-</c> included as given).</summary>
     public IReadOnlyList<string> Positionals => _positionals;
@@ -59,7 +65,7 @@ internal sealed class ParsedArgs
 
             int eq = arg.IndexOf('=', StringComparison.Ordinal);
             string name = eq < 0 ? arg[2..] : arg[2..eq];
-            OptionSpec? spec = Find(options, name);
+            OptionSpec? spec = Find(options, name) ?? Find(s_globalOptions, name);
             if (spec is null)
             {
                 throw new UsageException($"unknown option '--{name}' for '{verb}' (see 'agentcore {verb} --help')");
@@ -86,7 +92,17 @@ internal sealed class ParsedArgs
                 throw new UsageException($"option '--{name}' takes no value");
             }
 
-            if (!parsed._options.TryAdd(name, value))
+            if (spec.Value.TakesValue && value!.Length == 0 && name == "trace")
+            {
+                throw new UsageException($"option '--{name}' needs a file name, got an empty one");
+            }
+
+            if (spec.Value.Repeatable)
+            {
+                parsed._options[name] = value;
+                (parsed._all ??= []).Add(new(name, value!));
+            }
+            else if (!parsed._options.TryAdd(name, value))
             {
                 throw new UsageException($"option '--{name}' given more than once");
             }
@@ -94,6 +110,10 @@ internal sealed class ParsedArgs
 
         return parsed;
     }
+
+    /// <summary>Every value of the repeatable option <paramref name="name"/>, in command-line order.</summary>
+    public IReadOnlyList<string> GetAll(string name) =>
+        _all is null ? [] : _all.Where(kv => kv.Key == name).Select(kv => kv.Value).ToList();
 
     /// <summary>True when the switch or option <paramref name="name"/> was given.</summary>
     public bool Has(string name) => _options.ContainsKey(name);

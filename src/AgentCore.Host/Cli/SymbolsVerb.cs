@@ -24,7 +24,10 @@ internal sealed class SymbolsVerb : Verb
 
     public override ReadOnlySpan<OptionSpec> Options => s_options;
 
-    public override int Run(ParsedArgs args, VerbContext context)
+    public override Task<int> RunAsync(ParsedArgs args, VerbContext context, CancellationToken cancellationToken) =>
+        Task.FromResult(Run(args, context));
+
+    private static int Run(ParsedArgs args, VerbContext context)
     {
         args.ExpectPositionals(1, 2);
         int limit = (int)(args.GetInt64("limit", 1, 1_000_000) ?? 50);

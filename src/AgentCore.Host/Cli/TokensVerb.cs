@@ -29,41 +29,29 @@ internal sealed class TokensVerb : Verb
 
     public override ReadOnlySpan<OptionSpec> Options => s_options;
 
-    public override int Run(ParsedArgs args, VerbContext context)
+    public override async Task<int> RunAsync(ParsedArgs args, VerbContext context, CancellationToken cancellationToken)
     {
         string encoding = args.GetChoice("encoding", s_encodings) ?? "o200k_base";
         bool ids = args.Has("ids");
         string[] paths = args.Positionals.Count == 0 ? ["-"] : [.. args.Positionals];
+        using Stream? stdin = Array.IndexOf(paths, "-") >= 0 ? context.OpenStdin() : null;
+        var request = new CountTokensRequest { Encoding = encoding, Paths = paths, Ids = ids, Stdin = stdin };
 
-        byte[] stdin = [];
-        if (Array.IndexOf(paths, "-") >= 0)
-        {
-            using var buffer = new MemoryStream();
-            using (Stream s = context.OpenStdin())
-            {
-                s.CopyTo(buffer);
-            }
-
-            stdin = buffer.ToArray();
-        }
-
-        TokenInputResult[] results = TokenInputs.CountAll(Tokenizer.Get(encoding), paths, stdin, ids);
-
+        // Each result is written as its batch completes: a closed pipe cancels the rest at once.
         long total = 0;
         int failures = 0;
-        for (int i = 0; i < paths.Length; i++)
+        await foreach (TokenCount input in TokenOperations.CountEachAsync(request, cancellationToken).ConfigureAwait(false))
         {
-            TokenInputResult r = results[i];
-            if (r.Error is not null)
+            if (input.Error is not null)
             {
-                context.Error.Write($"agentcore tokens: {paths[i]}: {r.Error}\n");
+                context.WriteError($"agentcore tokens: {input.Error.Message}\n");
                 failures++;
                 continue;
             }
 
             if (ids)
             {
-                ReadOnlySpan<int> tokenIds = r.Ids.Span;
+                ReadOnlySpan<int> tokenIds = input.Ids.Span;
                 for (int k = 0; k < tokenIds.Length; k++)
                 {
                     if (k > 0)
@@ -76,13 +64,13 @@ internal sealed class TokensVerb : Verb
             }
             else
             {
-                context.Out.Write(r.Count);
+                context.Out.Write(input.Count);
             }
 
             context.Out.Write('\t');
-            context.Out.Write(paths[i]);
+            context.Out.Write(input.Path);
             context.Out.Write('\n');
-            total += r.Count;
+            total += input.Count;
         }
 
         if (paths.Length >= 2)

@@ -9,10 +9,19 @@ namespace AgentCore.Host.Cli;
 /// (so a <see cref="AgentCore.Json.JsJsonWriter"/> writes straight into it). Data reaches the stream when the
 /// buffer fills or on <see cref="Flush"/>. Not thread-safe.
 /// </summary>
-internal sealed class Utf8Output(Stream stream, int bufferSize = 1 << 16) : IBufferWriter<byte>
+/// <remarks>
+/// Every write to the stream is checked: the first failure is kept in <see cref="Failure"/>, runs the
+/// <c>onFailure</c> callback (the command line cancels the running operation with it) and is thrown as an
+/// <see cref="OutputException"/>; after it, buffered bytes are dropped and every further flush throws again, so a
+/// loop that writes cannot run on past a closed pipe.
+/// </remarks>
+internal sealed class Utf8Output(Stream stream, int bufferSize = 1 << 16, Action? onFailure = null) : IBufferWriter<byte>
 {
     private byte[] _buffer = new byte[bufferSize];
     private int _count;
+
+    /// <summary>The first failed write to the stream, or null.</summary>
+    public IOException? Failure { get; private set; }
 
     /// <summary>Writes <paramref name="text"/> as UTF-8 (lone surrogates become U+FFFD).</summary>
     public void Write(ReadOnlySpan<char> text)
@@ -57,7 +66,7 @@ internal sealed class Utf8Output(Stream stream, int bufferSize = 1 << 16) : IBuf
             Flush(flushStream: false);
             if (utf8.Length > _buffer.Length)
             {
-                stream.Write(utf8);
+                Send(utf8, flushStream: false);
                 return;
             }
         }
@@ -103,15 +112,35 @@ internal sealed class Utf8Output(Stream stream, int bufferSize = 1 << 16) : IBuf
 
     private void Flush(bool flushStream)
     {
-        if (_count > 0)
+        int count = _count;
+        _count = 0;
+        Send(_buffer.AsSpan(0, count), flushStream);
+    }
+
+    private void Send(ReadOnlySpan<byte> bytes, bool flushStream)
+    {
+        if (Failure is not null)
         {
-            stream.Write(_buffer, 0, _count);
-            _count = 0;
+            throw new OutputException(Failure);
         }
 
-        if (flushStream)
+        try
         {
-            stream.Flush();
+            if (!bytes.IsEmpty)
+            {
+                stream.Write(bytes);
+            }
+
+            if (flushStream)
+            {
+                stream.Flush();
+            }
+        }
+        catch (IOException e)
+        {
+            Failure = e;
+            onFailure?.Invoke();
+            throw new OutputException(e);
         }
     }
 }

@@ -14,10 +14,12 @@ internal sealed class VerbContext(Func<Stream> openStdin, Utf8Output stdout, Tex
     /// <summary>Warnings and errors (unbuffered).</summary>
     public TextWriter Error { get; } = stderr;
 
+    /// <summary>Writes one diagnostic line (<paramref name="line"/> ends with its line feed) to stderr at once.</summary>
+    public void WriteError(string line) => Error.Write(line);
+
     /// <summary>Opens standard input as raw bytes.</summary>
     public Stream OpenStdin() => openStdin();
 
-    /// <summary>Opens <paramref name="path"/> for reading, or stdin when it is <c>-</c>.</summary>
-    public Stream OpenInput(string path) =>
-        path == "-" ? openStdin() : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+    /// <summary>Standard input when <paramref name="path"/> is <c>-</c> (the operation then reads it), else null (the operation opens the path).</summary>
+    public Stream? StdinFor(string path) => path == "-" ? openStdin() : null;
 }

@@ -12,9 +12,18 @@ internal static class VerbTable
         new StreamVerb(),
         new ChatVerb(),
         new ContextVerb(),
+        new ToolCallsVerb(),
+        new FilesVerb(),
+        new GrepVerb(),
+        new ReadVerb(),
         new DefsVerb(),
         new IndexVerb(),
         new SymbolsVerb(),
+        new ServeVerb(),
+        new McpVerb(),
+        new StatsVerb(),
+        new BenchVerb(),
+        new SoakVerb(),
     ];
 
     /// <summary>The verb named <paramref name="name"/>, or null.</summary>

@@ -1,5 +1,3 @@
-using AgentCore.Json;
-
 namespace AgentCore.Conversations;
 
 /// <summary>
@@ -34,12 +32,18 @@ public sealed class ContextReport
     public IReadOnlyList<int>? KeptIndices { get; }
 
     /// <summary>Computes the report. O(messages) for the per-message list; the decision itself is O(1).</summary>
-    /// <exception cref="InvalidOperationException">The conversation is empty.</exception>
+    /// <exception cref="InvalidOperationException">The conversation is empty and <see cref="ContextWindowOptions.TotalTokens"/> is not 0.</exception>
     public static ContextReport Create(Conversation conversation, ContextWindowOptions options)
     {
         ArgumentNullException.ThrowIfNull(conversation);
         ArgumentNullException.ThrowIfNull(options);
-        ContextAssessment assessment = SlidingWindow.Assess(options, conversation);
+        bool firstRequest = options.TotalTokens == 0 || double.IsNaN(options.TotalTokens);
+
+        // The reference skips the sliding window on the first request, so an empty history is no error there: its
+        // figures are those of an empty last message.
+        ContextAssessment assessment = firstRequest && conversation.Count == 0
+            ? SlidingWindow.Assess(options, lastMessageTokens: 0)
+            : SlidingWindow.Assess(options, conversation);
         int n = conversation.Count;
         var tokens = new int[n];
         for (int i = 0; i < n; i++)
@@ -49,7 +53,7 @@ public sealed class ContextReport
 
         ContextDecision decision;
         int[]? kept;
-        if (options.TotalTokens == 0 || double.IsNaN(options.TotalTokens))
+        if (firstRequest)
         {
             // Task calls the sliding window only when contextTokens is truthy: the first request is never reduced.
             decision = ContextDecision.None;
@@ -74,46 +78,18 @@ public sealed class ContextReport
         return new ContextReport(tokens, options.TotalTokens, assessment, decision, kept);
     }
 
-    /// <summary>
-    /// Writes <c>{"messageTokens":[..],"totalTokens":N,"prevContextTokens":N,"allowedTokens":X,
-    /// "decision":"none"|"condense"|"truncate","keptIndices":[..]|null}</c>.
-    /// </summary>
-    public void WriteJson(JsJsonWriter writer)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteStartObject();
-        writer.WritePropertyName("messageTokens");
-        WriteArray(writer, MessageTokens);
-        writer.WriteNumber("totalTokens", TotalTokens);
-        writer.WriteNumber("prevContextTokens", Assessment.PrevContextTokens);
-        writer.WriteNumber("allowedTokens", Assessment.AllowedTokens);
-        writer.WriteString("decision", Decision switch
+    /// <summary>The report as the operation's result, with <paramref name="warnings"/>.</summary>
+    internal AssessContextResult ToResult(IReadOnlyList<string> warnings) => new(
+        MessageTokens,
+        TotalTokens,
+        Assessment.PrevContextTokens,
+        Assessment.AllowedTokens,
+        Decision switch
         {
             ContextDecision.Condense => "condense",
             ContextDecision.Truncate => "truncate",
             _ => "none",
-        });
-        writer.WritePropertyName("keptIndices");
-        if (KeptIndices is null)
-        {
-            writer.WriteNullValue();
-        }
-        else
-        {
-            WriteArray(writer, KeptIndices);
-        }
-
-        writer.WriteEndObject();
-    }
-
-    private static void WriteArray(JsJsonWriter writer, IReadOnlyList<int> values)
-    {
-        writer.WriteStartArray();
-        foreach (int v in values)
-        {
-            writer.WriteNumberValue(v);
-        }
-
-        writer.WriteEndArray();
-    }
+        },
+        KeptIndices,
+        warnings);
 }

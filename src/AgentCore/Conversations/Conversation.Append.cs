@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AgentCore.Json;
 using AgentCore.Tokenization;
+using AgentCore.Diagnostics;
 
 namespace AgentCore.Conversations;
 
@@ -9,6 +10,7 @@ public sealed partial class Conversation
     /// <summary>Appends <c>{"role":ROLE,"content":[{"type":"text","text":TEXT}],"ts":TS}</c> (ts omitted when null).</summary>
     public void Append(MessageRole role, string text, long? ts = null)
     {
+        using ProfileScope scope = Profiler.Scope("conversation.append");
         ArgumentNullException.ThrowIfNull(text);
         BeginScratch();
         WriteRole(role);
@@ -32,6 +34,7 @@ public sealed partial class Conversation
     /// </summary>
     public void Append(MessageRole role, ReadOnlySpan<byte> utf8Text, long? ts = null)
     {
+        using ProfileScope scope = Profiler.Scope("conversation.append");
         BeginScratch();
         WriteRole(role);
         _writer.WritePropertyName("content");
@@ -51,6 +54,7 @@ public sealed partial class Conversation
     /// <summary>Appends an entry with a content array of <paramref name="blocks"/>.</summary>
     public void Append(MessageRole role, ReadOnlySpan<ContentBlock> blocks, long? ts = null)
     {
+        using ProfileScope scope = Profiler.Scope("conversation.append");
         BeginScratch();
         WriteRole(role);
         _writer.WritePropertyName("content");
@@ -149,7 +153,7 @@ public sealed partial class Conversation
         byte[] utf8 = System.Text.Encoding.UTF8.GetBytes(json);
         try
         {
-            var reader = new Utf8JsonReader(utf8, JsonCanonicalizer.ReaderOptions);
+            var reader = new Utf8JsonReader(utf8, JsonReading.Options);
             reader.Read();
             JsonCanonicalizer.WriteValue(ref reader, _writer);
         }

@@ -1,3 +1,4 @@
+using AgentCore.Diagnostics;
 namespace AgentCore.Conversations;
 
 /// <summary>
@@ -62,6 +63,7 @@ public static class SlidingWindow
     /// <summary>Applies <c>truncateConversation(messages, fraction)</c> to <paramref name="conversation"/> in place; returns the number removed.</summary>
     public static int TruncateConversation(Conversation conversation, double fraction)
     {
+        using ProfileScope scope = Profiler.Scope("context.truncate");
         ArgumentNullException.ThrowIfNull(conversation);
         int removed = MessagesToRemove(conversation.Count, fraction);
         conversation.RemoveRange(1, removed);
@@ -103,6 +105,7 @@ public static class SlidingWindow
     /// </summary>
     public static ContextAssessment Assess(ContextWindowOptions options, int lastMessageTokens)
     {
+        using ProfileScope scope = Profiler.Scope("context.assess");
         ArgumentNullException.ThrowIfNull(options);
 
         // 1. reserved = maxTokens || 8192 (JS falsy: undefined, 0, NaN; a negative value is kept).

@@ -31,12 +31,27 @@ public static class FileErrors
     public static OperationError TooLarge(string path, long limit) =>
         Error(ErrorCodes.TooLarge, path, string.Create(CultureInfo.InvariantCulture, $"is larger than {limit} bytes"));
 
+    /// <summary>
+    /// True when <paramref name="exception"/> is a write to a pipe or socket whose reader has gone away (EPIPE):
+    /// the caller stops its work quietly, as ripgrep and coreutils do.
+    /// </summary>
+    public static bool IsBrokenPipe(IOException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return exception.HResult == BrokenPipeErrno;
+    }
+
     /// <summary>True for the exceptions <see cref="From"/> translates (file-system failures, not defects).</summary>
     public static bool IsFileError(Exception exception) =>
         exception is IOException or UnauthorizedAccessException;
 
     private static OperationError Error(string code, string path, string what) => new(code, $"{path}: {what}", path);
 
-    // ENOSPC is 28 on Linux; the runtime puts the errno in the low bits of HResult for Unix I/O errors.
-    private static bool IsNoSpace(IOException e) => (e.HResult & 0xFFFF) == 28;
+    // On Unix the runtime's IOException for a failed read/write carries the raw errno as HResult (verified on
+    // Linux .NET 10: a write to /dev/full gives HResult 0x1C = ENOSPC 28, a write to a closed pipe 0x20 = EPIPE 32;
+    // both numbers are the same on macOS). Windows HRESULTs are 0x8007xxxx and never equal these small numbers.
+    private const int NoSpaceErrno = 28;
+    private const int BrokenPipeErrno = 32;
+
+    private static bool IsNoSpace(IOException e) => e.HResult == NoSpaceErrno;
 }

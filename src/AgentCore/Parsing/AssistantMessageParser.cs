@@ -1,4 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
+using AgentCore.JavaScript;
+using AgentCore.Diagnostics;
 
 namespace AgentCore.Parsing;
 
@@ -82,6 +84,7 @@ public sealed class AssistantMessageParser
     /// <exception cref="AssistantMessageTooLargeException">The message would exceed <see cref="MaxAccumulatorSize"/>; nothing was processed.</exception>
     public AssistantMessageBlocks ProcessChunk(ReadOnlySpan<char> chunk)
     {
+        using ProfileScope scope = Profiler.Scope("parse.chunk");
         if ((long)_acc.Length + chunk.Length > MaxAccumulatorSize)
         {
             ThrowTooLarge();

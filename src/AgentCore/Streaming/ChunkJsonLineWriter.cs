@@ -14,15 +14,15 @@ public sealed class ChunkJsonLineWriter : IStreamChunkSink
 {
     private readonly IBufferWriter<byte> _output;
     private readonly JsJsonWriter _writer;
-    private readonly Action? _afterLine;
+    private readonly Action? _flush;
 
-    /// <summary>Writes lines to <paramref name="output"/>; <paramref name="afterLine"/> (e.g. a flush) runs after each.</summary>
-    public ChunkJsonLineWriter(IBufferWriter<byte> output, Action? afterLine = null)
+    /// <summary>Writes lines to <paramref name="output"/>; <see cref="Flush"/> runs <paramref name="flush"/> (e.g. the output's own flush).</summary>
+    public ChunkJsonLineWriter(IBufferWriter<byte> output, Action? flush = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         _output = output;
         _writer = new JsJsonWriter(output);
-        _afterLine = afterLine;
+        _flush = flush;
     }
 
     /// <summary>The error code of the error chunk written, if any.</summary>
@@ -52,8 +52,10 @@ public sealed class ChunkJsonLineWriter : IStreamChunkSink
         Write(_writer, chunk);
         _output.GetSpan(1)[0] = (byte)'\n';
         _output.Advance(1);
-        _afterLine?.Invoke();
     }
+
+    /// <inheritdoc/>
+    public void Flush() => _flush?.Invoke();
 
     private static void Write(JsJsonWriter w, in StreamChunk chunk)
     {

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using AgentCore.Json;
+using AgentCore.Diagnostics;
 
 namespace AgentCore.Streaming;
 
@@ -74,6 +75,7 @@ public abstract class StreamDecoder : IDisposable
     /// <summary>Feeds the next bytes of the body. Never throws on malformed input.</summary>
     public void Push(ReadOnlySpan<byte> bytes)
     {
+        using ProfileScope scope = Profiler.Scope("stream.decode");
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (!IsEnded && !_completed)
         {

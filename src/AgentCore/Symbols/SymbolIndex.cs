@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text;
-using AgentCore.Conversations;
+using AgentCore.IO;
 using AgentCore.Operations;
 
 namespace AgentCore.Symbols;

@@ -3,6 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Unicode;
+using AgentCore.Diagnostics;
 
 namespace AgentCore.Tokenization;
 
@@ -68,6 +69,7 @@ public sealed partial class Tokenizer
     /// <summary>Number of tokens in <paramref name="text"/>.</summary>
     public int CountTokens(ReadOnlySpan<char> text)
     {
+        using ProfileScope scope = Profiler.Scope("tokens.count");
         var sink = new TokenSink(collect: false);
         EncodeUtf16(text, ref sink);
         return sink.Count;
@@ -76,6 +78,7 @@ public sealed partial class Tokenizer
     /// <summary>Number of tokens in the UTF-8 text <paramref name="utf8"/> (invalid sequences count as U+FFFD).</summary>
     public int CountTokensUtf8(ReadOnlySpan<byte> utf8)
     {
+        using ProfileScope scope = Profiler.Scope("tokens.count");
         var sink = new TokenSink(collect: false);
         EncodeUtf8Core(utf8, ref sink);
         return sink.Count;
@@ -91,6 +94,7 @@ public sealed partial class Tokenizer
     /// <summary>Token ids of <paramref name="text"/>.</summary>
     public int[] Encode(ReadOnlySpan<char> text)
     {
+        using ProfileScope scope = Profiler.Scope("tokens.encode");
         var sink = new TokenSink(collect: true);
         try
         {
@@ -106,6 +110,7 @@ public sealed partial class Tokenizer
     /// <summary>Token ids of the UTF-8 text <paramref name="utf8"/> (invalid sequences are encoded as U+FFFD).</summary>
     public int[] EncodeUtf8(ReadOnlySpan<byte> utf8)
     {
+        using ProfileScope scope = Profiler.Scope("tokens.encode");
         var sink = new TokenSink(collect: true);
         try
         {

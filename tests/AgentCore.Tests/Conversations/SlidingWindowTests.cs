@@ -171,7 +171,7 @@ public sealed class SlidingWindowTests
         Assert.Equal(ContextDecision.Condense, r.Decision);
         Assert.Null(r.KeptIndices);
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        r.WriteJson(new AgentCore.Json.JsJsonWriter(buffer));
+        r.ToResult([]).WriteJson(new AgentCore.Json.JsJsonWriter(buffer));
         Assert.Equal("""{"messageTokens":[0,0,0,0,0],"totalTokens":70001,"prevContextTokens":70001,"allowedTokens":60000,"decision":"condense","keptIndices":null}""",
             Encoding.UTF8.GetString(buffer.WrittenSpan));
     }

@@ -38,7 +38,7 @@ public sealed class TokenInputsTests
             }
 
             Assert.NotNull(results[^1].Error);
-            Assert.Contains("missing.txt", results[^1].Error, StringComparison.Ordinal);
+            Assert.EndsWith("missing.txt: no such file or directory", results[^1].Error!.Message, StringComparison.Ordinal);
         }
         finally
         {

@@ -5,6 +5,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using AgentCore.Json;
+using AgentCore.Diagnostics;
 
 namespace AgentCore.Streaming.Http;
 
@@ -60,6 +61,7 @@ public sealed class ProviderClient : IDisposable
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public async Task<ChatResult> StreamChatAsync(ChatRequest request, IStreamChunkSink sink, CancellationToken cancellationToken = default)
     {
+        using OperationScope operation = OperationMetrics.Begin("provider.chat", async: true);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(sink);
         string? key = ResolveApiKey(request);
@@ -273,7 +275,7 @@ public sealed class ProviderClient : IDisposable
     {
         try
         {
-            var reader = new Utf8JsonReader(body, JsonCanonicalizer.ReaderOptions);
+            var reader = new Utf8JsonReader(body, JsonReading.Options);
             using JsonDocument doc = JsonDocument.ParseValue(ref reader);
             JsonElement root = doc.RootElement.ValueKind == JsonValueKind.Array && doc.RootElement.GetArrayLength() > 0 ? doc.RootElement[0] : doc.RootElement;
             if (root.ValueKind == JsonValueKind.Object)

@@ -1,0 +1,11 @@
+using System.Text.Json.Serialization;
+
+namespace AgentCore.Conversations;
+
+/// <summary>Source-generated JSON (camelCase) for the conversation operations' requests and results (JSON-RPC / MCP binding).</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(EstimateTokensRequest))]
+[JsonSerializable(typeof(EstimateTokensResult))]
+[JsonSerializable(typeof(AssessContextRequest))]
+[JsonSerializable(typeof(AssessContextResult))]
+public sealed partial class ConversationsJsonContext : JsonSerializerContext;
