@@ -47,7 +47,7 @@ internal sealed class IndexVerb : Verb
 
         IndexStatistics st = result.Statistics;
         context.Out.Write(string.Create(CultureInfo.InvariantCulture,
-            $"files: {st.Files} (parsed {st.Parsed}, reused {st.Reused}, skipped {st.Skipped})\nsymbols: {st.Symbols}\nseconds: {st.Seconds:0.000}\npeak memory: {result.PeakMemoryBytes / 1048576.0:0.0} MB\nsnapshot: {st.SnapshotPath}\n"));
+            $"files: {st.Files} (parsed {st.Parsed}, reused {st.Reused}, skipped {st.Skipped})\nsymbols: {st.Symbols}\nseconds: {st.Seconds:0.000}\npeak memory: {result.PeakMemoryBytes / 1048576.0:0.0} MB\nsnapshot: {st.SnapshotPath} (loaded in {st.SnapshotLoadSeconds * 1000:0.0} ms)\n"));
         return ExitCodes.Ok;
     }
 }

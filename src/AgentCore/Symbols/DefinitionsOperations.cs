@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
 using AgentCore.Operations;
+using AgentCore.Workspace;
 
 namespace AgentCore.Symbols;
 
@@ -31,6 +32,10 @@ public static class DefinitionsOperations
     private static DefinitionsResult ListDefinitions(DefinitionsRequest request, CancellationToken ct)
     {
         string absolute = Path.GetFullPath(request.Path);
+        if (absolute.Length > 1)
+        {
+            absolute = Path.TrimEndingDirectorySeparator(absolute);
+        }
         try
         {
             switch (TreeSitterNative.FileKind(absolute))
@@ -116,9 +121,10 @@ public static class DefinitionsOperations
     internal static string ForDirectory(string directory, int minLines, CancellationToken ct)
     {
         var parse = new List<string>();
-        foreach (string file in DirectoryFiles.List(directory, 200))
+        (List<string> listed, _, _) = FileLister.List(directory, recursive: false, limit: 200, ct);
+        foreach (string file in listed)
         {
-            if (DefinitionLanguages.IsListed(JsPath.ExtName(file)))
+            if (!file.EndsWith('/') && DefinitionLanguages.IsListed(JsPath.ExtName(file)))
             {
                 parse.Add(file);
                 if (parse.Count == 50)

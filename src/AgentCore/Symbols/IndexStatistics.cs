@@ -9,4 +9,5 @@ namespace AgentCore.Symbols;
 /// <param name="Seconds">Wall time of the open.</param>
 /// <param name="RebuildReason">Why the snapshot was not used, or null when it was.</param>
 /// <param name="SnapshotPath">Where the snapshot is.</param>
-public sealed record IndexStatistics(int Files, int Symbols, int Parsed, int Reused, int Skipped, double Seconds, string? RebuildReason, string SnapshotPath);
+/// <param name="SnapshotLoadSeconds">Time to map and verify the previous snapshot (0 when there was none).</param>
+public sealed record IndexStatistics(int Files, int Symbols, int Parsed, int Reused, int Skipped, double Seconds, string? RebuildReason, string SnapshotPath, double SnapshotLoadSeconds = 0);

@@ -1,52 +1,47 @@
+using AgentCore.Workspace;
+
 namespace AgentCore.Symbols;
 
 /// <summary>
-/// The files the symbol index reads: a bounded recursive walk that skips the reference's ignored directories
-/// (node_modules, __pycache__, env, venv, dist, out, bundle, vendor, tmp, temp, deps, pkg, Pods, target, build) and
-/// hidden ones, does not follow directory symlinks, and keeps files whose extension has a grammar in this build.
+/// The files the symbol index reads: the workspace walker with the reference's recursive ripgrep rules
+/// (<see cref="FileLister.RipgrepOptions"/>: ignored directories, hidden directories, .gitignore inside a repository),
+/// keeping files whose extension has a grammar in this build, at most <see cref="MaxFiles"/>.
 /// </summary>
-/// <remarks>To be replaced by the workspace walker (.gitignore semantics) when it lands on main.</remarks>
 internal static class SourceWalker
 {
     /// <summary>At most this many files are indexed.</summary>
     public const int MaxFiles = 500_000;
 
-    private static readonly HashSet<string> s_ignored =
-    [
-        "node_modules", "__pycache__", "env", "venv", "dist", "out", "bundle", "vendor", "tmp", "temp", "deps", "pkg",
-        "Pods", "target", "build",
-    ];
-
     /// <summary>Absolute paths of indexable files under <paramref name="root"/>, in ordinal order.</summary>
     public static List<string> Walk(string root, CancellationToken ct)
     {
-        var files = new List<string>();
-        var pending = new Stack<string>();
-        pending.Push(root);
-        var options = new EnumerationOptions { IgnoreInaccessible = true, RecurseSubdirectories = false, AttributesToSkip = 0, ReturnSpecialDirectories = false };
-        while (pending.Count > 0 && files.Count < MaxFiles)
+        WalkOptions options = FileLister.RipgrepOptions(root, recursive: true);
+        var perWorker = new List<string>[Math.Max(1, options.Parallelism)];
+        for (int k = 0; k < perWorker.Length; k++)
         {
-            ct.ThrowIfCancellationRequested();
-            string dir = pending.Pop();
-            foreach (string entry in Directory.EnumerateFileSystemEntries(dir, "*", options))
+            perWorker[k] = [];
+        }
+
+        ParallelWalker.Walk(root, options, (path, worker) =>
+        {
+            if (IsIndexable(path))
             {
-                string name = Path.GetFileName(entry);
-                var info = new FileInfo(entry);
-                if ((info.Attributes & FileAttributes.Directory) != 0)
-                {
-                    if (info.LinkTarget is null && name[0] != '.' && !s_ignored.Contains(name))
-                    {
-                        pending.Push(entry);
-                    }
-                }
-                else if (IsIndexable(entry) && files.Count < MaxFiles)
-                {
-                    files.Add(entry);
-                }
+                perWorker[worker].Add(path);
             }
+        }, ct);
+
+        var files = new List<string>();
+        foreach (List<string> list in perWorker)
+        {
+            files.AddRange(list);
         }
 
         files.Sort(StringComparer.Ordinal);
+        if (files.Count > MaxFiles)
+        {
+            files.RemoveRange(MaxFiles, files.Count - MaxFiles);
+        }
+
         return files;
     }
 

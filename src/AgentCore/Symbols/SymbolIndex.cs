@@ -49,6 +49,7 @@ public sealed class SymbolIndex : IDisposable
         var clock = Stopwatch.StartNew();
         MappedMemory? mapped = MappedMemory.Open(snapshotPath);
         SymbolSnapshot? old = mapped is null ? null : SymbolSnapshot.TryOpen(mapped.Memory);
+        double loadSeconds = clock.Elapsed.TotalSeconds;
         string? rebuildReason = mapped is null ? "no snapshot" : old is null ? "snapshot corrupt or of another version" : null;
         if (old is not null && old.Root != root)
         {
@@ -93,7 +94,7 @@ public sealed class SymbolIndex : IDisposable
             bool sameFileSet = old is not null && toParse.Count == 0 && old.FileCount == paths.Count;
             if (sameFileSet)
             {
-                var unchanged = new IndexStatistics(paths.Count, old!.SymbolCount, 0, reused, CountSkipped(old), clock.Elapsed.TotalSeconds, null, snapshotPath);
+                var unchanged = new IndexStatistics(paths.Count, old!.SymbolCount, 0, reused, CountSkipped(old), clock.Elapsed.TotalSeconds, null, snapshotPath, loadSeconds);
                 return new SymbolIndex(old, mapped, unchanged);
             }
 
@@ -151,7 +152,7 @@ public sealed class SymbolIndex : IDisposable
             ((IDisposable?)mapped)?.Dispose();
             mapped = null;
             SymbolSnapshot snapshot = SymbolSnapshot.TryOpen(bytes) ?? throw new InvalidOperationException("the snapshot just written does not read back");
-            var statistics = new IndexStatistics(all.Length, snapshot.SymbolCount, toParse.Count, reused, all.Count(f => f.SkipReason is not null), clock.Elapsed.TotalSeconds, rebuildReason, snapshotPath);
+            var statistics = new IndexStatistics(all.Length, snapshot.SymbolCount, toParse.Count, reused, all.Count(f => f.SkipReason is not null), clock.Elapsed.TotalSeconds, rebuildReason, snapshotPath, old is null ? 0 : loadSeconds);
             return new SymbolIndex(snapshot, null, statistics);
         }
         catch
