@@ -8,7 +8,7 @@ namespace AgentCore.Caching;
 /// </summary>
 /// <remarks>
 /// Striped: 16 shards, each a dictionary plus a recency list under its own lock, so readers of different files do not
-/// contend. Eviction takes the oldest entry of the shard being written, then of the others in turn. Chosen over
+/// contend. Eviction takes the globally least recently used entry (the oldest of the shard tails, by a use stamp). Chosen over
 /// BitFaster.Caching's <c>ConcurrentLru</c>, which bounds the entry count, not bytes (bench/AgentCore.Benchmarks/Caching).
 /// </remarks>
 public sealed class FileContentCache
@@ -23,7 +23,7 @@ public sealed class FileContentCache
     private long _hits;
     private long _misses;
     private long _evictions;
-    private int _evictCursor;
+    private long _clock;
 
     /// <summary>Creates a cache holding at most <paramref name="budgetBytes"/> bytes.</summary>
     public FileContentCache(long budgetBytes)
@@ -76,10 +76,11 @@ public sealed class FileContentCache
         Shard s = ShardOf(key);
         lock (s.Lock)
         {
-            if (s.Map.TryGetValue(key, out LinkedListNode<(FileCacheKey Key, CachedFile Value)>? node))
+            if (s.Map.TryGetValue(key, out LinkedListNode<Entry>? node))
             {
                 s.Order.Remove(node);
                 s.Order.AddFirst(node);
+                node.Value.Stamp = Interlocked.Increment(ref _clock);
                 Interlocked.Increment(ref _hits);
                 return node.Value.Value;
             }
@@ -113,7 +114,7 @@ public sealed class FileContentCache
                 continue;
             }
 
-            if (!EvictOne(ShardOf(key)))
+            if (!EvictOne())
             {
                 Thread.Yield(); // another thread holds the room being freed; try again
             }
@@ -122,13 +123,13 @@ public sealed class FileContentCache
         Shard s = ShardOf(key);
         lock (s.Lock)
         {
-            if (s.Map.Remove(key, out LinkedListNode<(FileCacheKey Key, CachedFile Value)>? old))
+            if (s.Map.Remove(key, out LinkedListNode<Entry>? old))
             {
                 s.Order.Remove(old);
                 Interlocked.Add(ref _used, -old.Value.Value.Weight);
             }
 
-            s.Map[key] = s.Order.AddFirst((key, value));
+            s.Map[key] = s.Order.AddFirst(new Entry(key, value, Interlocked.Increment(ref _clock)));
         }
 
         return true;
@@ -140,7 +141,7 @@ public sealed class FileContentCache
         Shard s = ShardOf(key);
         lock (s.Lock)
         {
-            if (!s.Map.Remove(key, out LinkedListNode<(FileCacheKey Key, CachedFile Value)>? node))
+            if (!s.Map.Remove(key, out LinkedListNode<Entry>? node))
             {
                 return false;
             }
@@ -171,37 +172,39 @@ public sealed class FileContentCache
         return file;
     }
 
-    private bool EvictOne(Shard preferred)
+    // Exact LRU across shards: each shard's list is in recency order, so the oldest entry is the oldest shard tail.
+    private bool EvictOne()
     {
-        if (EvictFrom(preferred))
+        Shard? oldest = null;
+        long oldestStamp = long.MaxValue;
+        foreach (Shard s in _shards)
         {
-            return true;
-        }
-
-        for (int i = 0; i < ShardCount; i++)
-        {
-            int k = (int)((uint)Interlocked.Increment(ref _evictCursor) % ShardCount);
-            if (EvictFrom(_shards[k]))
+            lock (s.Lock)
             {
-                return true;
+                LinkedListNode<Entry>? last = s.Order.Last;
+                if (last is not null && last.Value.Stamp < oldestStamp)
+                {
+                    oldestStamp = last.Value.Stamp;
+                    oldest = s;
+                }
             }
         }
 
-        return false;
-    }
-
-    private bool EvictFrom(Shard s)
-    {
-        lock (s.Lock)
+        if (oldest is null)
         {
-            LinkedListNode<(FileCacheKey Key, CachedFile Value)>? last = s.Order.Last;
+            return false;
+        }
+
+        lock (oldest.Lock)
+        {
+            LinkedListNode<Entry>? last = oldest.Order.Last;
             if (last is null)
             {
-                return false;
+                return true; // emptied meanwhile: room may exist now, the caller retries
             }
 
-            s.Order.RemoveLast();
-            s.Map.Remove(last.Value.Key);
+            oldest.Order.RemoveLast();
+            oldest.Map.Remove(last.Value.Key);
             Interlocked.Add(ref _used, -last.Value.Value.Weight);
             Interlocked.Increment(ref _evictions);
             return true;
@@ -210,10 +213,19 @@ public sealed class FileContentCache
 
     private Shard ShardOf(FileCacheKey key) => _shards[(uint)key.GetHashCode() % ShardCount];
 
+    private sealed class Entry(FileCacheKey key, CachedFile value, long stamp)
+    {
+        public FileCacheKey Key { get; } = key;
+
+        public CachedFile Value { get; } = value;
+
+        public long Stamp { get; set; } = stamp;
+    }
+
     private sealed class Shard
     {
         public readonly Lock Lock = new();
-        public readonly Dictionary<FileCacheKey, LinkedListNode<(FileCacheKey Key, CachedFile Value)>> Map = [];
-        public readonly LinkedList<(FileCacheKey Key, CachedFile Value)> Order = new();
+        public readonly Dictionary<FileCacheKey, LinkedListNode<Entry>> Map = [];
+        public readonly LinkedList<Entry> Order = new();
     }
 }
