@@ -1,5 +1,3 @@
-using System.IO.Enumeration;
-
 namespace AgentCore.Workspace;
 
 /// <summary>
@@ -20,14 +18,6 @@ internal static class FileLister
         ["node_modules", "__pycache__", "env", "venv", "target/dependency", "build/dependencies", "dist", "out", "bundle", "vendor", "tmp", "temp", "deps", "pkg", "Pods", ".git", ".*"];
 
     private static readonly string[] s_critical = ["node_modules", ".git", "__pycache__", "venv", "env"];
-
-    private static readonly EnumerationOptions s_enumeration = new()
-    {
-        RecurseSubdirectories = false,
-        IgnoreInaccessible = false,
-        AttributesToSkip = 0,
-        ReturnSpecialDirectories = false,
-    };
 
     /// <summary>Runs the whole <c>listFiles</c>; <paramref name="abs"/> is absolute and normalized.</summary>
     public static (List<string> Paths, bool DidHitLimit, IReadOnlyList<WalkSkip> Skipped) List(string abs, bool recursive, int limit, CancellationToken ct)
@@ -156,8 +146,18 @@ internal static class FileLister
 
         if (files.Count > limit)
         {
-            files.Sort(JsCollation.Compare);
-            files.RemoveRange(limit, files.Count - limit);
+            // Keep the limit files that sort first: a bounded max-heap, O(n log limit).
+            var heap = new PriorityQueue<string, string>(limit + 1, Comparer<string>.Create(static (x, y) => JsCollation.Compare(y, x)));
+            foreach (string f in files)
+            {
+                heap.Enqueue(f, f);
+                if (heap.Count > limit)
+                {
+                    heap.Dequeue();
+                }
+            }
+
+            files = [.. heap.UnorderedItems.Select(static e => e.Element)];
         }
 
         return (files, summary.Skipped);
@@ -271,21 +271,14 @@ internal static class FileLister
     private static List<string> ReadDirectories(string dir)
     {
         var names = new List<string>();
-        try
+        var entries = new List<DirEntry>();
+        _ = DirectoryReader.Read(dir, entries); // a readdir error ends that directory's scan quietly, as in the reference
+        foreach (DirEntry e in entries)
         {
-            var listing = new FileSystemEnumerable<string?>(dir, static (ref FileSystemEntry e) =>
-                e.IsDirectory && (e.Attributes & FileAttributes.ReparsePoint) == 0 ? e.FileName.ToString() : null, s_enumeration);
-            foreach (string? n in listing)
+            if (e.IsDirectory && !e.IsLink)
             {
-                if (n is not null)
-                {
-                    names.Add(n);
-                }
+                names.Add(e.Name);
             }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // The reference's readdir error ends that directory's scan quietly.
         }
 
         return names;

@@ -26,11 +26,25 @@ internal static class FilesListFormatter
             entries[k] = f.EndsWith('/') ? rel + "/" : rel;
         }
 
-        // Stable sort (the reference's TimSort keeps ties in input order).
-        string[] sorted = [.. entries.Select((e, ix) => (Entry: e, Index: ix)).Order(PathOrder.Instance).Select(t => t.Entry)];
+        // Stable sort (the reference's TimSort keeps ties in input order); each entry is split once.
+        var keyed = new (string Entry, string[] Parts, int Index)[entries.Length];
+        for (int k = 0; k < entries.Length; k++)
+        {
+            keyed[k] = (entries[k], entries[k].Split('/'), k);
+        }
 
-        var lines = new List<string>(sorted.Length);
-        foreach (string entry in sorted)
+        Array.Sort(keyed, static (x, y) =>
+        {
+            int c = CompareParts(x.Parts, y.Parts);
+            return c != 0 ? c : x.Index.CompareTo(y.Index);
+        });
+
+        // Entries relative to the controllers' root, without resolving each one (entries are already normalized).
+        string? prefix = rooIgnore is null ? null : JsPath.Relative(rooIgnore.Cwd, absolutePath);
+        bool fastRelative = prefix is not null && !prefix.StartsWith("..", StringComparison.Ordinal) && absolutePath != "/";
+
+        var lines = new List<string>(keyed.Length);
+        foreach ((string entry, _, _) in keyed)
         {
             if (rooIgnore is null)
             {
@@ -38,7 +52,12 @@ internal static class FilesListFormatter
                 continue;
             }
 
-            string abs = JsPath.Resolve(absolutePath, entry);
+            string abs = fastRelative ? rooIgnore.Cwd.TrimEnd('/') + "/" + (prefix!.Length == 0 ? entry : prefix + "/" + entry).TrimEnd('/') : JsPath.Resolve(absolutePath, entry);
+            if (abs.Length > 1 && abs.EndsWith('/'))
+            {
+                abs = abs.TrimEnd('/');
+            }
+
             if (!rooIgnore.ValidateAccess(abs))
             {
                 if (showRooIgnoredFiles)
@@ -69,22 +88,11 @@ internal static class FilesListFormatter
         return string.Join('\n', lines);
     }
 
-    private sealed class PathOrder : IComparer<(string Entry, int Index)>
-    {
-        public static readonly PathOrder Instance = new();
-
-        public int Compare((string Entry, int Index) x, (string Entry, int Index) y)
-        {
-            int c = ComparePaths(x.Entry, y.Entry);
-            return c != 0 ? c : x.Index.CompareTo(y.Index);
-        }
-    }
-
     /// <summary>The reference's comparator: segment by segment; a file ends before a deeper path at the same level.</summary>
-    internal static int ComparePaths(string a, string b)
+    internal static int ComparePaths(string a, string b) => CompareParts(a.Split('/'), b.Split('/'));
+
+    private static int CompareParts(string[] pa, string[] pb)
     {
-        string[] pa = a.Split('/');
-        string[] pb = b.Split('/');
         int n = Math.Min(pa.Length, pb.Length);
         for (int i = 0; i < n; i++)
         {

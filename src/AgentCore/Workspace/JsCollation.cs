@@ -28,10 +28,24 @@ internal static class JsCollation
 
     private static int Compare(ReadOnlySpan<char> a, ReadOnlySpan<char> b, bool numeric, bool tertiary)
     {
-        if (a.SequenceEqual(b))
+        // An identical prefix contributes identical weights at every level: start after it (in numeric mode, at the
+        // start of a digit run it ends inside).
+        int common = a.CommonPrefixLength(b);
+        if (common == a.Length && common == b.Length)
         {
             return 0;
         }
+
+        if (numeric)
+        {
+            while (common > 0 && char.IsAsciiDigit(a[common - 1]))
+            {
+                common--;
+            }
+        }
+
+        a = a[common..];
+        b = b[common..];
 
         // Level 1: base characters over the whole string.
         int i = 0, j = 0;

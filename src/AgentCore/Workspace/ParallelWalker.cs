@@ -1,12 +1,11 @@
 using System.Collections.Concurrent;
-using System.IO.Enumeration;
 
 namespace AgentCore.Workspace;
 
 /// <summary>
 /// A parallel directory walk with ripgrep's rules (<see cref="WalkOptions"/>): a shared stack of directories
-/// drained by one worker per core. Each directory is read once with <see cref="FileSystemEnumerable{T}"/> (getdents
-/// underneath; the entry's type comes from the directory listing, no stat and no <see cref="FileInfo"/> per entry);
+/// drained by one worker per core. Each directory is read once by <see cref="DirectoryReader"/> (readdir/getdents64: the
+/// entry's type comes from the directory listing, no stat and no <see cref="FileInfo"/> per entry);
 /// its ignore files are read only when the listing shows them.
 /// </summary>
 /// <remarks>
@@ -16,14 +15,6 @@ namespace AgentCore.Workspace;
 /// </remarks>
 internal sealed class ParallelWalker
 {
-    private static readonly EnumerationOptions s_enumeration = new()
-    {
-        RecurseSubdirectories = false,
-        IgnoreInaccessible = false,
-        AttributesToSkip = 0,
-        ReturnSpecialDirectories = false,
-    };
-
     private readonly string _root;
     private readonly int _rootCut;
     private readonly WalkOptions _options;
@@ -81,7 +72,7 @@ internal sealed class ParallelWalker
 
     private void Work(int worker, CancellationToken ct)
     {
-        var entries = new List<Entry>(64);
+        var entries = new List<DirEntry>(64);
         var spin = default(SpinWait);
         while (_failure is null)
         {
@@ -116,19 +107,23 @@ internal sealed class ParallelWalker
         }
     }
 
-    private void Process(DirWork dir, List<Entry> entries, int worker)
+    private void Process(DirWork dir, List<DirEntry> entries, int worker)
     {
         entries.Clear();
         bool hasRg = false, hasIgnore = false, hasGitIgnore = false, hasGit = false;
         bool useIgnore = _options.UseIgnoreFiles;
-        try
+        string? error = DirectoryReader.Read(dir.Path, entries);
+        if (error is not null)
         {
-            var listing = new FileSystemEnumerable<Entry>(dir.Path, static (ref FileSystemEntry e) =>
-                new Entry(e.FileName.ToString(), e.IsDirectory, (e.Attributes & FileAttributes.ReparsePoint) != 0), s_enumeration);
-            foreach (Entry e in listing)
+            _skipped.Enqueue(new WalkSkip(dir.Path, error));
+            return;
+        }
+
+        if (useIgnore)
+        {
+            foreach (DirEntry e in entries)
             {
-                entries.Add(e);
-                if (useIgnore && e.Name.Length > 0 && e.Name[0] == '.')
+                if (e.Name.Length > 0 && e.Name[0] == '.')
                 {
                     switch (e.Name)
                     {
@@ -140,18 +135,13 @@ internal sealed class ParallelWalker
                 }
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            _skipped.Enqueue(new WalkSkip(dir.Path, e is UnauthorizedAccessException ? "permission denied" : "cannot read directory"));
-            return;
-        }
 
         Interlocked.Increment(ref _directories);
         IgnoreLevel? level = useIgnore ? IgnoreLevel.ForDirectory(dir.Level, dir.Path, hasRg, hasIgnore, hasGitIgnore, hasGit) : null;
         string prefix = dir.Path == "/" ? "/" : dir.Path + "/";
         GlobOverrides? overrides = _options.Overrides;
         int childDepth = dir.Depth + 1;
-        foreach (Entry e in entries)
+        foreach (DirEntry e in entries)
         {
             string full = prefix + e.Name;
             bool isDir = e.IsDirectory;
@@ -247,8 +237,6 @@ internal sealed class ParallelWalker
 
         return false;
     }
-
-    private readonly record struct Entry(string Name, bool IsDirectory, bool IsLink);
 
     private sealed record DirWork(string Path, string? Real, DirWork? Parent, IgnoreLevel? Level, int Depth);
 }

@@ -12,7 +12,8 @@ internal sealed class RooProtectedController(string cwd)
     /// <summary>True when <paramref name="filePath"/> (absolute or relative to the root) is write-protected.</summary>
     public bool IsWriteProtected(string filePath)
     {
-        string rel = JsPath.Relative(cwd, JsPath.Resolve(cwd, filePath));
+        string abs = filePath.StartsWith('/') && !filePath.Contains("/.", StringComparison.Ordinal) && !filePath.Contains("//", StringComparison.Ordinal) ? filePath : JsPath.Resolve(cwd, filePath);
+        string rel = JsPath.Relative(cwd, abs);
         if (rel.StartsWith("..", StringComparison.Ordinal) || !NpmIgnore.IsValid(rel))
         {
             return false;

@@ -1,0 +1,148 @@
+using System.IO.Enumeration;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace AgentCore.Workspace;
+
+/// <summary>
+/// Reads one directory's entries with their types from the directory listing itself: on Linux through libc
+/// <c>opendir</c>/<c>readdir</c> (getdents64 underneath, <c>d_type</c> per entry, no stat), elsewhere through
+/// <see cref="FileSystemEnumerable{T}"/>. A stat happens only for symbolic links (to learn the target's kind) and
+/// for file systems that do not report <c>d_type</c>.
+/// </summary>
+/// <remarks>
+/// Measured on the 50,651-file benchmark tree: <see cref="FileSystemEntry.Attributes"/> costs an lstat and a geteuid
+/// per entry on Unix (102,000 system calls), which this path avoids.
+/// </remarks>
+internal static partial class DirectoryReader
+{
+    private const byte DtUnknown = 0;
+    private const byte DtDir = 4;
+    private const byte DtLnk = 10;
+
+    private static readonly EnumerationOptions s_enumeration = new()
+    {
+        RecurseSubdirectories = false,
+        IgnoreInaccessible = false,
+        AttributesToSkip = 0,
+        ReturnSpecialDirectories = false,
+    };
+
+    /// <summary>Adds the entries of <paramref name="dir"/> to <paramref name="entries"/>; returns null, or why the directory could not be read.</summary>
+    public static string? Read(string dir, List<DirEntry> entries)
+    {
+        return OperatingSystem.IsLinux() && (RuntimeInformation.ProcessArchitecture is Architecture.X64 or Architecture.Arm64)
+            ? ReadLinux(dir, entries)
+            : ReadPortable(dir, entries);
+    }
+
+    private static unsafe string? ReadLinux(string dir, List<DirEntry> entries)
+    {
+        IntPtr handle = OpenDir(dir);
+        if (handle == IntPtr.Zero)
+        {
+            int errno = Marshal.GetLastPInvokeError();
+            return errno == 13 ? "permission denied" : errno == 2 ? "no such directory" : "cannot read directory";
+        }
+
+        try
+        {
+            string prefix = dir == "/" ? "/" : dir + "/";
+            while (true)
+            {
+                IntPtr ent = ReadDir(handle);
+                if (ent == IntPtr.Zero)
+                {
+                    return null;
+                }
+
+                // SAFETY: glibc's struct dirent on LP64 Linux: d_ino (8), d_off (8), d_reclen (2), d_type (1), d_name (NUL-terminated).
+                byte* p = (byte*)ent;
+                byte type = p[18];
+                byte* name = p + 19;
+                int len = 0;
+                while (name[len] != 0)
+                {
+                    len++;
+                }
+
+                if ((len == 1 && name[0] == '.') || (len == 2 && name[0] == '.' && name[1] == '.'))
+                {
+                    continue;
+                }
+
+                string n = Encoding.UTF8.GetString(name, len);
+                bool isLink = type == DtLnk;
+                bool isDir = type == DtDir;
+                if (type == DtUnknown || isLink)
+                {
+                    string full = prefix + n;
+                    if (type == DtUnknown)
+                    {
+                        FileAttributes? a = TryAttributes(full);
+                        isLink = a is { } at && (at & FileAttributes.ReparsePoint) != 0;
+                        isDir = a is { } ad && (ad & FileAttributes.Directory) != 0;
+                    }
+
+                    if (isLink)
+                    {
+                        isDir = Directory.Exists(full);
+                    }
+                }
+
+                entries.Add(new DirEntry(n, isDir, isLink));
+            }
+        }
+        finally
+        {
+            _ = CloseDir(handle);
+        }
+    }
+
+    private static FileAttributes? TryAttributes(string path)
+    {
+        try
+        {
+            return File.GetAttributes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static string? ReadPortable(string dir, List<DirEntry> entries)
+    {
+        try
+        {
+            var listing = new FileSystemEnumerable<DirEntry>(dir, static (ref FileSystemEntry e) =>
+                new DirEntry(e.FileName.ToString(), e.IsDirectory, (e.Attributes & FileAttributes.ReparsePoint) != 0), s_enumeration);
+            foreach (DirEntry e in listing)
+            {
+                entries.Add(e);
+            }
+
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "permission denied";
+        }
+        catch (IOException)
+        {
+            return "cannot read directory";
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "opendir", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial IntPtr OpenDir(string path);
+
+    [LibraryImport("libc", EntryPoint = "readdir")]
+    private static partial IntPtr ReadDir(IntPtr dir);
+
+    [LibraryImport("libc", EntryPoint = "closedir")]
+    private static partial int CloseDir(IntPtr dir);
+}
+
+/// <summary>One directory entry: its name, whether it is (or links to) a directory, and whether it is a symbolic link.</summary>
+internal readonly record struct DirEntry(string Name, bool IsDirectory, bool IsLink);
