@@ -35,7 +35,7 @@ internal static class RegressionCompare
         bool update = args.Contains("--update");
 
         var results = new List<Result>();
-        foreach (Summary summary in BenchmarkRunner.Run(s_subset, DefaultConfig.Instance.WithOptions(ConfigOptions.JoinSummary)))
+        foreach (Summary summary in BenchmarkRunner.Run(s_subset, DefaultConfig.Instance.WithOptions(ConfigOptions.JoinSummary).WithBuildTimeout(TimeSpan.FromMinutes(15))))
         {
             foreach (BenchmarkReport report in summary.Reports)
             {

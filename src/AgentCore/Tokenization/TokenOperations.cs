@@ -1,3 +1,4 @@
+using AgentCore.Diagnostics;
 using AgentCore.Operations;
 
 namespace AgentCore.Tokenization;
@@ -18,6 +19,7 @@ public static class TokenOperations
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled (checked between inputs).</exception>
     public static async Task<CountTokensResult> CountTokensAsync(CountTokensRequest request, CancellationToken cancellationToken)
     {
+        using OperationScope operation = OperationMetrics.Begin("tokens.countTokens");
         ArgumentNullException.ThrowIfNull(request);
         if (request.Encoding is not (O200k or Cl100k))
         {
