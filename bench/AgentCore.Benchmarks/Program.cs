@@ -21,6 +21,12 @@ internal static class Program
             return;
         }
 
+        if (args is ["scope-overhead", ..])
+        {
+            Diagnostics.ScopeOverheadHarness.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 50);
+            return;
+        }
+
         if (args is ["compare", ..])
         {
             Environment.Exit(RegressionCompare.Run(args[1..]));

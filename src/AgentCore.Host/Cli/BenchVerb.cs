@@ -45,7 +45,15 @@ internal sealed class BenchVerb : Verb
         var request = new BenchRequest { Quick = args.Has("quick"), RepositoryRoot = repo, ExecutablePath = Environment.ProcessPath };
         BenchReport report = await BenchOperations.RunAsync(request, step => context.WriteError($"bench: {step}\n"), cancellationToken).ConfigureAwait(false);
 
-        await File.WriteAllBytesAsync(outPath, JsonSerializer.SerializeToUtf8Bytes(report, DiagnosticsJsonContext.Default.BenchReport), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await File.WriteAllBytesAsync(outPath, JsonSerializer.SerializeToUtf8Bytes(report, DiagnosticsJsonContext.Default.BenchReport), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (FileErrors.IsFileError(e))
+        {
+            throw new OperationException(FileErrors.From(e, outPath));
+        }
+
         context.Out.Write(FormatTable(report, outPath));
         return ExitCodes.Ok;
     }

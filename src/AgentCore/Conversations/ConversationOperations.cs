@@ -1,4 +1,5 @@
 using System.Globalization;
+using AgentCore.Diagnostics;
 using AgentCore.Operations;
 
 namespace AgentCore.Conversations;
@@ -14,6 +15,7 @@ public static class ConversationOperations
     /// content blocks; a file error naming the path; <see cref="ErrorCodes.InvalidArgument"/> for an empty path.</exception>
     public static async Task<EstimateTokensResult> EstimateTokensAsync(EstimateTokensRequest request, CancellationToken cancellationToken)
     {
+        using OperationScope operation = OperationMetrics.Begin("conversations.estimateTokens");
         ArgumentNullException.ThrowIfNull(request);
         ReadOnlyMemory<byte> json = await InputSource.ReadAllBytesAsync(request.Path, request.Json, request.Input, cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using AgentCore.Diagnostics.Workloads;
+using AgentCore.Operations;
 using AgentCore.Parsing;
 using AgentCore.Streaming;
 using AgentCore.Streaming.Http;
@@ -35,18 +36,26 @@ public static class SoakOperations
         ArgumentOutOfRangeException.ThrowIfLessThan(request.Concurrency, 1);
         TimeSpan warmup = request.Warmup ?? TimeSpan.FromTicks(Math.Min(request.Duration.Ticks / 4, TimeSpan.FromMinutes(5).Ticks));
 
+        StreamWriter? csv = null;
+        if (request.CsvPath is not null)
+        {
+            try
+            {
+                // Created and written once before the run, so an unwritable path fails at once, not after hours.
+                csv = new StreamWriter(request.CsvPath, append: false, new UTF8Encoding(false));
+                await csv.WriteLineAsync("elapsed_s,operations,failures,rss_bytes,gc_heap_bytes,handles,threads").ConfigureAwait(false);
+                await csv.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (FileErrors.IsFileError(e))
+            {
+                throw new OperationException(FileErrors.From(e, request.CsvPath));
+            }
+        }
+
         await using var server = new LoopbackProviderServer();
         using var client = new ProviderClient(new ProviderClientOptions { MaxRetries = 0, IdleTimeout = TimeSpan.FromSeconds(60) });
         Expected expected = Expected.Compute();
         var state = new RunState(expected, server.BaseUrl, client);
-
-        StreamWriter? csv = null;
-        if (request.CsvPath is not null)
-        {
-            csv = new StreamWriter(request.CsvPath, append: false, new UTF8Encoding(false));
-            await csv.WriteLineAsync("elapsed_s,operations,failures,rss_bytes,gc_heap_bytes,handles,threads").ConfigureAwait(false);
-            await csv.FlushAsync(cancellationToken).ConfigureAwait(false);
-        }
 
         var samples = new List<SoakSample>();
         var clock = Stopwatch.StartNew();
@@ -88,11 +97,13 @@ public static class SoakOperations
 
         cancellationToken.ThrowIfCancellationRequested();
 
+        // The warm-up spans at least the first two samples (the first is taken as the workers start, before any load).
+        double warmupEnd = Math.Max(warmup.TotalSeconds, samples.Count > 1 ? samples[1].ElapsedSeconds : 0);
         long warmupPeak = 0, afterPeak = 0;
         double? exceededAt = null;
         foreach (SoakSample s in samples)
         {
-            if (s.ElapsedSeconds <= warmup.TotalSeconds)
+            if (s.ElapsedSeconds <= warmupEnd)
             {
                 warmupPeak = Math.Max(warmupPeak, s.RssBytes);
             }
@@ -101,7 +112,7 @@ public static class SoakOperations
         long bound = (long)(warmupPeak * RssGrowthFactor) + RssGrowthSlackBytes;
         foreach (SoakSample s in samples)
         {
-            if (s.ElapsedSeconds > warmup.TotalSeconds)
+            if (s.ElapsedSeconds > warmupEnd)
             {
                 afterPeak = Math.Max(afterPeak, s.RssBytes);
                 if (s.RssBytes > bound && exceededAt is null)
@@ -113,7 +124,14 @@ public static class SoakOperations
 
         if (request.SvgPath is not null)
         {
-            await File.WriteAllTextAsync(request.SvgPath, SoakPlot.Svg(samples, warmup.TotalSeconds, bound), cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await File.WriteAllTextAsync(request.SvgPath, SoakPlot.Svg(samples, warmupEnd, bound), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (FileErrors.IsFileError(e))
+            {
+                throw new OperationException(FileErrors.From(e, request.SvgPath));
+            }
         }
 
         long started = Interlocked.Read(ref state.Started);

@@ -1,4 +1,5 @@
 using System.Text;
+using AgentCore.Diagnostics;
 using AgentCore.Operations;
 
 namespace AgentCore.Parsing;
@@ -19,6 +20,7 @@ public static class ParseOperations
     /// <exception cref="OperationCanceledException">Cancelled (checked between chunks).</exception>
     public static async Task<ParseResult> ParseAsync(ParseRequest request, CancellationToken cancellationToken)
     {
+        using OperationScope operation = OperationMetrics.Begin("parsing.parse");
         ArgumentNullException.ThrowIfNull(request);
         if (request.Chunk < 1)
         {

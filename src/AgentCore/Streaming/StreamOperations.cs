@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using AgentCore.Diagnostics;
 using AgentCore.Operations;
 using AgentCore.Streaming.Http;
 
@@ -21,6 +22,7 @@ public static class StreamOperations
     /// <exception cref="OperationCanceledException">Cancelled (checked at every read).</exception>
     public static async Task<DecodeStreamResult> DecodeAsync(DecodeStreamRequest request, IStreamChunkSink sink, CancellationToken cancellationToken)
     {
+        using OperationScope operation = OperationMetrics.Begin("streaming.decode");
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(sink);
         if (!StreamFormats.TryParse(request.Format, out StreamFormat format))

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using AgentCore.Diagnostics;
 using AgentCore.Operations;
 
 namespace AgentCore.Tokenization;
@@ -39,6 +40,7 @@ public static class TokenOperations
     public static async IAsyncEnumerable<TokenCount> CountEachAsync(CountTokensRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        using OperationScope operation = OperationMetrics.Begin("tokens.countTokens");
         if (request.Encoding is not (O200k or Cl100k))
         {
             OperationException.ThrowInvalidArgument("encoding", $"unknown encoding '{request.Encoding}' (o200k_base or cl100k_base)");
