@@ -16,6 +16,8 @@ internal static class VerbTable
         new McpVerb(),
         new FilesVerb(),
         new DefsVerb(),
+        new GrepVerb(),
+        new ReadVerb(),
     ];
 
     /// <summary>The verb named <paramref name="name"/>, or null.</summary>

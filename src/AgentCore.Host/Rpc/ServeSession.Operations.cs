@@ -34,6 +34,22 @@ internal sealed partial class ServeSession
                     WorkspaceRoot = RequireRoot(call),
                     AllowOutsideWorkspace = false,
                 }, call.Cancellation))));
+        Add(RpcMethod.Create("search/regex", ServerJson.Info<SearchFilesRequest>(), ServerJson.Info<SearchFilesResult>(),
+            (r, call) => new ValueTask<SearchFilesResult>(WorkspaceOperations.SearchFilesAsync(
+                r with { WorkspaceRoot = RequireRoot(call), AllowOutsideWorkspace = false }, call.Cancellation))));
+        Add(RpcMethod.Create("files/read", ServerJson.Info<ReadFileRequest>(), ServerJson.Info<ReadFileResult>(),
+            (r, call) =>
+            {
+                var defaults = new ReadFileRequest { Path = r.Path };
+                return new ValueTask<ReadFileResult>(WorkspaceOperations.ReadFileAsync(
+                    r with
+                    {
+                        Offset = call.HasParam("offset"u8) ? r.Offset : defaults.Offset,
+                        Limit = call.HasParam("limit"u8) ? r.Limit : defaults.Limit,
+                        WorkspaceRoot = RequireRoot(call),
+                        AllowOutsideWorkspace = false,
+                    }, call.Cancellation));
+            }));
         Add(RpcMethod.Create("definitions/list", ServerJson.Info<DefinitionsRequest>(), ServerJson.Info<DefinitionsResult>(),
             (r, call) => new ValueTask<DefinitionsResult>(DefinitionsOperations.ListDefinitionsAsync(
                 r with
