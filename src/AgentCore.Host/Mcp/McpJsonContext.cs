@@ -14,4 +14,6 @@ namespace AgentCore.Host.Mcp;
 [JsonSerializable(typeof(CountTokensArguments))]
 [JsonSerializable(typeof(ListFilesArguments))]
 [JsonSerializable(typeof(DefinitionsArguments))]
+[JsonSerializable(typeof(SearchFilesArguments))]
+[JsonSerializable(typeof(ReadFileArguments))]
 internal sealed partial class McpJsonContext : JsonSerializerContext;

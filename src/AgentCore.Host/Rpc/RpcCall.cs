@@ -28,7 +28,11 @@ internal sealed class RpcCall : IThreadPoolWorkItem
         _idLength = id.Length;
         _paramsLength = parameters.Length;
         IdKey = id.Length == 0 ? string.Empty : System.Text.Encoding.UTF8.GetString(id);
+        Snapshot = server.Snapshot?.Invoke();
     }
+
+    /// <summary>The session state captured when the request was read (<see cref="RpcServer.Snapshot"/>).</summary>
+    public object? Snapshot { get; }
 
     /// <summary>The method being run.</summary>
     public RpcMethod Method { get; }
@@ -63,6 +67,39 @@ internal sealed class RpcCall : IThreadPoolWorkItem
         }
 
         return value ?? throw RpcException.InvalidParams("params", "Invalid params: params must be an object");
+    }
+
+    /// <summary>True when params is an object with the top-level field <paramref name="name"/> (camelCase, unescaped).</summary>
+    /// <remarks>
+    /// The source-generated binding of a record's init-only properties sets an absent field to its type's default
+    /// instead of keeping the property's initializer; a binding that must keep the library's default asks this.
+    /// </remarks>
+    public bool HasParam(ReadOnlySpan<byte> name)
+    {
+        var reader = new Utf8JsonReader(Params);
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals(name))
+                {
+                    return true;
+                }
+
+                reader.Read();
+                reader.Skip();
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        return false;
     }
 
     /// <summary>Answers with <paramref name="result"/>.</summary>

@@ -46,6 +46,12 @@ internal sealed partial class RpcServer
     /// </summary>
     public Func<string, ReadOnlyMemory<byte>, RpcException?>? Admit { get; set; }
 
+    /// <summary>
+    /// Captures session state for a request when it is read (e.g. the open workspace), so a request sees the state
+    /// as of its place in the message order even though it runs concurrently (<see cref="RpcCall.Snapshot"/>).
+    /// </summary>
+    public Func<object?>? Snapshot { get; set; }
+
     /// <summary>Handles a notification other than cancellation (on the reader thread; keep it short).</summary>
     public Action<string, ReadOnlyMemory<byte>>? OnNotification { get; set; }
 

@@ -12,4 +12,9 @@ namespace AgentCore.Host.Rpc;
 [JsonSerializable(typeof(Empty))]
 [JsonSerializable(typeof(WorkspaceOpenParams))]
 [JsonSerializable(typeof(WorkspaceOpenResult))]
+// Workspace requests/results not (yet) in WorkspaceJsonContext; the combined resolver takes the library's first.
+[JsonSerializable(typeof(AgentCore.Workspace.SearchFilesRequest))]
+[JsonSerializable(typeof(AgentCore.Workspace.SearchFilesResult))]
+[JsonSerializable(typeof(AgentCore.Workspace.ReadFileRequest))]
+[JsonSerializable(typeof(AgentCore.Workspace.ReadFileResult))]
 internal sealed partial class ServeJsonContext : JsonSerializerContext;

@@ -19,18 +19,44 @@ internal sealed partial class ServeSession
     private void AddOperations()
     {
         Add(RpcMethod.Create("tokens/count", ServerJson.Info<CountTokensRequest>(), ServerJson.Info<CountTokensResult>(),
-            (r, call) => new ValueTask<CountTokensResult>(TokenOperations.CountTokensAsync(Confine(r), call.Cancellation))));
+            (r, call) => new ValueTask<CountTokensResult>(TokenOperations.CountTokensAsync(Confine(r, call), call.Cancellation))));
         Add(RpcMethod.Create("tokens/encode", ServerJson.Info<CountTokensRequest>(), ServerJson.Info<CountTokensResult>(),
-            (r, call) => new ValueTask<CountTokensResult>(TokenOperations.CountTokensAsync(Confine(r) with { Ids = true }, call.Cancellation))));
+            (r, call) => new ValueTask<CountTokensResult>(TokenOperations.CountTokensAsync(Confine(r, call) with { Ids = true }, call.Cancellation))));
         Add(RpcMethod.Create("tokens/estimate", ServerJson.Info<EstimateTokensRequest>(), ServerJson.Info<EstimateTokensResult>(),
-            (r, call) => new ValueTask<EstimateTokensResult>(ConversationOperations.EstimateTokensAsync(Confine(r), call.Cancellation))));
-        Add(RpcMethod.Create("workspace/open", ServeJsonContext.Default.WorkspaceOpenParams, ServeJsonContext.Default.WorkspaceOpenResult, OpenWorkspace));
+            (r, call) => new ValueTask<EstimateTokensResult>(ConversationOperations.EstimateTokensAsync(Confine(r, call), call.Cancellation))));
+        // Inline: a workspace/open pipelined before files/list takes effect before it.
+        Add(RpcMethod.Create("workspace/open", ServeJsonContext.Default.WorkspaceOpenParams, ServeJsonContext.Default.WorkspaceOpenResult, OpenWorkspace, inline: true));
         Add(RpcMethod.Create("files/list", ServerJson.Info<ListFilesRequest>(), ServerJson.Info<ListFilesResult>(),
             (r, call) => new ValueTask<ListFilesResult>(WorkspaceOperations.ListFilesAsync(
-                r with { WorkspaceRoot = RequireRoot(), AllowOutsideWorkspace = false }, call.Cancellation))));
+                r with
+                {
+                    Limit = call.HasParam("limit"u8) ? r.Limit : new ListFilesRequest { Path = r.Path }.Limit,
+                    WorkspaceRoot = RequireRoot(call),
+                    AllowOutsideWorkspace = false,
+                }, call.Cancellation))));
+        Add(RpcMethod.Create("search/regex", ServerJson.Info<SearchFilesRequest>(), ServerJson.Info<SearchFilesResult>(),
+            (r, call) => new ValueTask<SearchFilesResult>(WorkspaceOperations.SearchFilesAsync(
+                r with { WorkspaceRoot = RequireRoot(call), AllowOutsideWorkspace = false }, call.Cancellation))));
+        Add(RpcMethod.Create("files/read", ServerJson.Info<ReadFileRequest>(), ServerJson.Info<ReadFileResult>(),
+            (r, call) =>
+            {
+                var defaults = new ReadFileRequest { Path = r.Path };
+                return new ValueTask<ReadFileResult>(WorkspaceOperations.ReadFileAsync(
+                    r with
+                    {
+                        Offset = call.HasParam("offset"u8) ? r.Offset : defaults.Offset,
+                        Limit = call.HasParam("limit"u8) ? r.Limit : defaults.Limit,
+                        WorkspaceRoot = RequireRoot(call),
+                        AllowOutsideWorkspace = false,
+                    }, call.Cancellation));
+            }));
         Add(RpcMethod.Create("definitions/list", ServerJson.Info<DefinitionsRequest>(), ServerJson.Info<DefinitionsResult>(),
             (r, call) => new ValueTask<DefinitionsResult>(DefinitionsOperations.ListDefinitionsAsync(
-                r with { Path = Resolve(r.Path, "path") }, call.Cancellation))));
+                r with
+                {
+                    Path = Resolve(call, r.Path, "path"),
+                    MinLines = call.HasParam("minLines"u8) ? r.MinLines : new DefinitionsRequest(r.Path).MinLines,
+                }, call.Cancellation))));
     }
 
     private static string[] Languages() => [];
@@ -48,13 +74,14 @@ internal sealed partial class ServeSession
         return ValueTask.FromResult(new WorkspaceOpenResult(root));
     }
 
-    private string RequireRoot() =>
-        _root ?? throw new OperationException(new OperationError(ErrorCodes.OutsideWorkspace,
+    // The root as of the request's place in the message order (captured when it was read).
+    private static string RequireRoot(RpcCall call) =>
+        call.Snapshot as string ?? throw new OperationException(new OperationError(ErrorCodes.OutsideWorkspace,
             "no workspace is open (send workspace/open with its root first)", "root"));
 
-    private string Resolve(string path, string field) => WorkspacePaths.Resolve(RequireRoot(), path, allowOutside: false, field);
+    private static string Resolve(RpcCall call, string path, string field) => WorkspacePaths.Resolve(RequireRoot(call), path, allowOutside: false, field);
 
-    private CountTokensRequest Confine(CountTokensRequest request)
+    private static CountTokensRequest Confine(CountTokensRequest request, RpcCall call)
     {
         // The source-generated binding of init-only properties leaves an absent field null instead of keeping the
         // record's initializer; the library's own defaults are put back here.
@@ -62,12 +89,12 @@ internal sealed partial class ServeSession
         request = request with { Encoding = request.Encoding ?? defaults.Encoding, Paths = request.Paths ?? defaults.Paths };
         if (request.Paths.Any(p => p != "-"))
         {
-            request = request with { Paths = [.. request.Paths.Select((p, i) => p == "-" ? p : Resolve(p, $"paths[{i}]"))] };
+            request = request with { Paths = [.. request.Paths.Select((p, i) => p == "-" ? p : Resolve(call, p, $"paths[{i}]"))] };
         }
 
         return request;
     }
 
-    private EstimateTokensRequest Confine(EstimateTokensRequest request) =>
-        request.Json is null && request.Path is not null ? request with { Path = Resolve(request.Path, "path") } : request;
+    private static EstimateTokensRequest Confine(EstimateTokensRequest request, RpcCall call) =>
+        request.Json is null && request.Path is not null ? request with { Path = Resolve(call, request.Path, "path") } : request;
 }

@@ -21,6 +21,7 @@ internal sealed partial class ServeSession
         _server = server;
         server.Admit = Admit;
         server.OnNotification = OnNotification;
+        server.Snapshot = () => _root;
         server.Add(RpcMethod.Create("initialize", ServeJsonContext.Default.InitializeParams, ServeJsonContext.Default.InitializeResult, Initialize, inline: true));
         server.Add(RpcMethod.Create("shutdown", ServeJsonContext.Default.Empty, ServeJsonContext.Default.Empty, Shutdown, inline: true));
         AddOperations();

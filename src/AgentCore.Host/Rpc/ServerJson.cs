@@ -21,12 +21,12 @@ internal static class ServerJson
         var options = new JsonSerializerOptions(ServeJsonContext.Default.Options)
         {
             TypeInfoResolver = JsonTypeInfoResolver.Combine(
-                ServeJsonContext.Default,
-                RpcJsonContext.Default,
                 AgentCore.Tokenization.TokenizationJsonContext.Default,
                 AgentCore.Conversations.ConversationsJsonContext.Default,
                 AgentCore.Workspace.WorkspaceJsonContext.Default,
-                AgentCore.Symbols.SymbolsJsonContext.Default),
+                AgentCore.Symbols.SymbolsJsonContext.Default,
+                ServeJsonContext.Default,
+                RpcJsonContext.Default),
         };
         options.MakeReadOnly();
         return options;

@@ -75,3 +75,41 @@ public sealed class ServeSessionTests
         Assert.Equal(-32600, Get(r, 2).GetProperty("error").GetProperty("code").GetInt32());
     }
 }
+
+public sealed class ServeWorkspaceTests
+{
+    [Fact]
+    public void WorkspaceOpen_ThenFilesAndDefinitionsInside_OutsideRefused()
+    {
+        string dir = Directory.CreateTempSubdirectory("agentcore-serve-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "a.ts"), "export class Alpha {\n    one(): number {\n        return 1;\n    }\n}\n");
+            string root = JsonSerializer.Serialize(dir, AgentCore.Host.Rpc.RpcJsonContext.Default.String);
+            string[] lines = RpcHarness.RunLines(string.Join("\n",
+                "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{}}",
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"files/list\",\"params\":{\"path\":\".\"}}",
+                $"{{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"workspace/open\",\"params\":{{\"root\":{root}}}}}",
+                "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"files/list\",\"params\":{\"path\":\".\"}}",
+                "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"definitions/list\",\"params\":{\"path\":\"a.ts\"}}",
+                "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"definitions/list\",\"params\":{\"path\":\"/etc/passwd\"}}",
+                "{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"tokens/count\",\"params\":{\"paths\":[\"a.ts\",\"../x\"]}}",
+                "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tokens/count\",\"params\":{\"paths\":[\"a.ts\"]}}") + "\n",
+                s => _ = new ServeSession(s));
+            JsonElement[] r = [.. lines.Select(l => JsonDocument.Parse(l).RootElement.Clone())];
+            JsonElement Get(int id) => r.Single(a => a.GetProperty("id").GetInt32() == id);
+            Assert.Equal("outside_workspace", Get(1).GetProperty("error").GetProperty("data").GetProperty("code").GetString());
+            Assert.Equal(dir, Get(2).GetProperty("result").GetProperty("root").GetString());
+            Assert.Contains("a.ts", Get(3).GetProperty("result").GetProperty("output").GetString(), StringComparison.Ordinal);
+            Assert.Contains("Alpha", Get(4).GetProperty("result").GetProperty("text").GetString(), StringComparison.Ordinal);
+            Assert.Equal("outside_workspace", Get(5).GetProperty("error").GetProperty("data").GetProperty("code").GetString());
+            Assert.Equal("outside_workspace", Get(6).GetProperty("error").GetProperty("data").GetProperty("code").GetString());
+            Assert.StartsWith("../x: ", Get(6).GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
+            Assert.True(Get(7).GetProperty("result").GetProperty("total").GetInt64() > 5);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+}
