@@ -37,7 +37,7 @@ internal static class Program
         if (args is ["--dump-token-corpus", string tokenDir])
         {
             Directory.CreateDirectory(tokenDir);
-            File.WriteAllText(Path.Combine(tokenDir, "mixed.txt"), Tokenization.TokenCorpus.Mixed());
+            File.WriteAllText(Path.Combine(tokenDir, "mixed.txt"), AgentCore.Diagnostics.Workloads.TokenCorpus.Mixed());
             return;
         }
 
