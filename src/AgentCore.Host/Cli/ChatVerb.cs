@@ -1,5 +1,6 @@
 using AgentCore.Streaming;
 using AgentCore.Streaming.Http;
+using AgentCore.ToolCalls;
 
 namespace AgentCore.Host.Cli;
 
@@ -8,7 +9,7 @@ internal sealed class ChatVerb : Verb
 {
     private static readonly OptionSpec[] s_options =
     [
-        new("provider", true), new("model", true), new("base-url", true), new("api-key-env", true), new("json", false), new("fixes", false),
+        new("provider", true), new("model", true), new("base-url", true), new("api-key-env", true), new("json", false), new("fixes", false), new("tools", false),
     ];
 
     public override string Name => "chat";
@@ -17,8 +18,9 @@ internal sealed class ChatVerb : Verb
 
     public override string Usage =>
         "Usage: agentcore chat --provider openai|openai-responses|anthropic|gemini|ollama --model M [--base-url URL]\n" +
-        "                      [--api-key-env VAR] [--json] [--fixes] PROMPT\n\n" +
-        "Streams the reply as plain text, or with --json as the chunk lines of 'agentcore stream'.\n" +
+        "                      [--api-key-env VAR] [--json [--tools]] [--fixes] PROMPT\n\n" +
+        "Streams the reply as plain text, or with --json as the chunk lines of 'agentcore stream'\n" +
+        "(--tools adds the tool-call event lines and final tool uses of 'agentcore stream --tools').\n" +
         "--base-url is the API base with its version path (default https://api.openai.com/v1; Anthropic\n" +
         "https://api.anthropic.com/v1; Gemini https://generativelanguage.googleapis.com/v1beta; Ollama\n" +
         "http://127.0.0.1:11434/v1). The API key is read from --api-key-env (default OPENAI_API_KEY, ANTHROPIC_API_KEY,\n" +
@@ -49,10 +51,25 @@ internal sealed class ChatVerb : Verb
             DecoderOptions = new StreamDecoderOptions { Fixes = args.Has("fixes"), Model = model },
         };
 
+        if (args.Has("tools") && !args.Has("json"))
+        {
+            throw new UsageException("option '--tools' needs '--json'");
+        }
+
         var sink = new ChatSink(context.Out, args.Has("json"));
         try
         {
-            await StreamOperations.ChatAsync(request, sink, cancellationToken).ConfigureAwait(false);
+            if (args.Has("tools"))
+            {
+                var tools = new ToolCallChunkSink(sink, context.Out, context.Out.Flush);
+                await StreamOperations.ChatAsync(request, tools, cancellationToken).ConfigureAwait(false);
+                tools.Complete();
+                context.Out.Flush();
+            }
+            else
+            {
+                await StreamOperations.ChatAsync(request, sink, cancellationToken).ConfigureAwait(false);
+            }
         }
         finally
         {

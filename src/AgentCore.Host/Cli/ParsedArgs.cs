@@ -17,6 +17,7 @@ internal sealed class ParsedArgs
     private readonly string _verb;
     private readonly Dictionary<string, string?> _options = new(StringComparer.Ordinal);
     private readonly List<string> _positionals = [];
+    private List<KeyValuePair<string, string>>? _all;
 
     private ParsedArgs(string verb) => _verb = verb;
 
@@ -96,7 +97,12 @@ internal sealed class ParsedArgs
                 throw new UsageException($"option '--{name}' needs a file name, got an empty one");
             }
 
-            if (!parsed._options.TryAdd(name, value))
+            if (spec.Value.Repeatable)
+            {
+                parsed._options[name] = value;
+                (parsed._all ??= []).Add(new(name, value!));
+            }
+            else if (!parsed._options.TryAdd(name, value))
             {
                 throw new UsageException($"option '--{name}' given more than once");
             }
@@ -104,6 +110,10 @@ internal sealed class ParsedArgs
 
         return parsed;
     }
+
+    /// <summary>Every value of the repeatable option <paramref name="name"/>, in command-line order.</summary>
+    public IReadOnlyList<string> GetAll(string name) =>
+        _all is null ? [] : _all.Where(kv => kv.Key == name).Select(kv => kv.Value).ToList();
 
     /// <summary>True when the switch or option <paramref name="name"/> was given.</summary>
     public bool Has(string name) => _options.ContainsKey(name);

@@ -34,15 +34,13 @@ internal sealed class TokensVerb : Verb
         string encoding = args.GetChoice("encoding", s_encodings) ?? "o200k_base";
         bool ids = args.Has("ids");
         string[] paths = args.Positionals.Count == 0 ? ["-"] : [.. args.Positionals];
-        Stream? stdin = Array.IndexOf(paths, "-") >= 0 ? context.OpenStdin() : null;
-        CountTokensResult result;
-        using (stdin)
-        {
-            result = await TokenOperations.CountTokensAsync(new CountTokensRequest { Encoding = encoding, Paths = paths, Ids = ids, Stdin = stdin }, cancellationToken).ConfigureAwait(false);
-        }
+        using Stream? stdin = Array.IndexOf(paths, "-") >= 0 ? context.OpenStdin() : null;
+        var request = new CountTokensRequest { Encoding = encoding, Paths = paths, Ids = ids, Stdin = stdin };
 
+        // Each result is written as its batch completes: a closed pipe cancels the rest at once.
+        long total = 0;
         int failures = 0;
-        foreach (TokenCount input in result.Inputs)
+        await foreach (TokenCount input in TokenOperations.CountEachAsync(request, cancellationToken).ConfigureAwait(false))
         {
             if (input.Error is not null)
             {
@@ -72,11 +70,12 @@ internal sealed class TokensVerb : Verb
             context.Out.Write('\t');
             context.Out.Write(input.Path);
             context.Out.Write('\n');
+            total += input.Count;
         }
 
         if (paths.Length >= 2)
         {
-            context.Out.Write(result.Total);
+            context.Out.Write(total);
             context.Out.Write("\ttotal\n");
         }
 

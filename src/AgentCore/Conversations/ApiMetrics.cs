@@ -78,7 +78,7 @@ public static class ApiMetrics
         var startedStack = new List<int>();
         try
         {
-            var reader = new Utf8JsonReader(json, JsonCanonicalizer.ReaderOptions);
+            var reader = new Utf8JsonReader(json, JsonReading.Options);
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
             {
                 throw new InvalidDataException("expected a JSON array of UI messages");
@@ -223,7 +223,7 @@ public static class ApiMetrics
             byte[] utf8 = Encoding.UTF8.GetBytes(text);
             try
             {
-                var reader = new Utf8JsonReader(utf8, JsonCanonicalizer.ReaderOptions);
+                var reader = new Utf8JsonReader(utf8, JsonReading.Options);
                 reader.Read();
                 if (reader.TokenType != JsonTokenType.StartObject)
                 {

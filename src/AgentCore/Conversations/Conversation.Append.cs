@@ -153,7 +153,7 @@ public sealed partial class Conversation
         byte[] utf8 = System.Text.Encoding.UTF8.GetBytes(json);
         try
         {
-            var reader = new Utf8JsonReader(utf8, JsonCanonicalizer.ReaderOptions);
+            var reader = new Utf8JsonReader(utf8, JsonReading.Options);
             reader.Read();
             JsonCanonicalizer.WriteValue(ref reader, _writer);
         }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using AgentCore.Json;
+using AgentCore.Threading;
 using AgentCore.Tokenization;
 
 namespace AgentCore.Conversations;
@@ -32,7 +33,7 @@ public sealed partial class Conversation
         int first = _count;
         try
         {
-            var reader = new Utf8JsonReader(utf8JsonArray, JsonCanonicalizer.ReaderOptions);
+            var reader = new Utf8JsonReader(utf8JsonArray, JsonReading.Options);
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
             {
                 throw new InvalidDataException("expected a JSON array of messages");
@@ -69,7 +70,7 @@ public sealed partial class Conversation
     {
         try
         {
-            var reader = new Utf8JsonReader(utf8Json, JsonCanonicalizer.ReaderOptions);
+            var reader = new Utf8JsonReader(utf8Json, JsonReading.Options);
             if (!reader.Read())
             {
                 throw new InvalidDataException("empty message JSON");
@@ -148,7 +149,7 @@ public sealed partial class Conversation
         {
             Entry[] entries = _entries;
             bool tools = _countToolBlocks;
-            Exception? failure = ParallelCounter.Run(from, to, i => entries[i].SetCounts(MessageTokenCounter.Count(entries[i].Slice.Span, tools)));
+            Exception? failure = ParallelWork.For(from, to, i => entries[i].SetCounts(MessageTokenCounter.Count(entries[i].Slice.Span, tools)));
             if (failure is not null)
             {
                 for (int i = from; i < to; i++)

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using AgentCore.Json;
 using AgentCore.Tokenization;
+using AgentCore.JavaScript;
 
 namespace AgentCore.Conversations;
 
@@ -90,7 +91,7 @@ public static class ConversationCondenser
             }
         }
 
-        string summary = JsTrim(summaryText.ToString());
+        string summary = JsText.Trim(summaryText.ToString());
         if (summary.Length == 0)
         {
             return Failed(CondenseFailedError, cost);
@@ -153,26 +154,6 @@ public static class ConversationCondenser
 
         return new CondenseResult(ContextDecision.None, "", cost, a.PrevContextTokens, null, error);
     }
-
-    // String.prototype.trim: WhiteSpace and LineTerminator code points. Differs from .NET Trim() on U+FEFF (trimmed
-    // by JavaScript only) and U+0085 (trimmed by .NET only).
-    internal static string JsTrim(string s)
-    {
-        int start = 0, end = s.Length;
-        while (start < end && IsJsWhiteSpace(s[start]))
-        {
-            start++;
-        }
-
-        while (end > start && IsJsWhiteSpace(s[end - 1]))
-        {
-            end--;
-        }
-
-        return s[start..end];
-    }
-
-    private static bool IsJsWhiteSpace(char c) => c == '\uFEFF' || (c != '\u0085' && char.IsWhiteSpace(c));
 
     private static CondenseResult Failed(string error, double cost) => new(ContextDecision.None, "", cost, 0, null, error);
 
@@ -243,7 +224,7 @@ public static class ConversationCondenser
 
     private static void WriteRoleAndContent(JsJsonWriter writer, ReadOnlySpan<byte> json, bool supportsImages)
     {
-        var reader = new Utf8JsonReader(json, JsonCanonicalizer.ReaderOptions);
+        var reader = new Utf8JsonReader(json, JsonReading.Options);
         reader.Read();
         writer.WriteStartObject();
         if (reader.TokenType == JsonTokenType.StartObject)

@@ -38,7 +38,7 @@ public readonly ref struct ConversationMessage
     {
         get
         {
-            var reader = new Utf8JsonReader(Json, JsonCanonicalizer.ReaderOptions);
+            var reader = new Utf8JsonReader(Json, JsonReading.Options);
             reader.Read();
             if (reader.TokenType != JsonTokenType.StartObject)
             {

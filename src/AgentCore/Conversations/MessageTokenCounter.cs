@@ -17,7 +17,7 @@ internal static class MessageTokenCounter
     /// <summary>Counts the entry <paramref name="json"/> (one JSON value, normally an object).</summary>
     public static Result Count(ReadOnlySpan<byte> json, bool countToolBlocks)
     {
-        var reader = new Utf8JsonReader(json, JsonCanonicalizer.ReaderOptions);
+        var reader = new Utf8JsonReader(json, JsonReading.Options);
         reader.Read();
         if (reader.TokenType != JsonTokenType.StartObject)
         {

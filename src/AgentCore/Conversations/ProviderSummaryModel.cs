@@ -72,7 +72,7 @@ public sealed class ProviderSummaryModel : ISummaryModel
                 w.WriteNumber("max_tokens", template.MaxTokens);
                 w.WriteString("system", systemPrompt);
                 w.WritePropertyName("messages");
-                var reader = new Utf8JsonReader(messagesJson, JsonCanonicalizer.ReaderOptions);
+                var reader = new Utf8JsonReader(messagesJson, JsonReading.Options);
                 reader.Read();
                 JsonCanonicalizer.WriteValue(ref reader, w); // already the Anthropic shape
                 w.WriteBoolean("stream", true);
@@ -211,7 +211,7 @@ public sealed class ProviderSummaryModel : ISummaryModel
     private static List<(string Role, List<Part> Parts)> ReadMessages(ReadOnlySpan<byte> json)
     {
         var messages = new List<(string, List<Part>)>();
-        var reader = new Utf8JsonReader(json, JsonCanonicalizer.ReaderOptions);
+        var reader = new Utf8JsonReader(json, JsonReading.Options);
         reader.Read();
         while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
         {

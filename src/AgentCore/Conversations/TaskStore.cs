@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using AgentCore.Json;
+using AgentCore.IO;
 
 namespace AgentCore.Conversations;
 
@@ -202,7 +203,7 @@ public sealed class TaskStore
         var buffer = new ArrayBufferWriter<byte>(Math.Max(16, json.Length));
         try
         {
-            var reader = new Utf8JsonReader(json, JsonCanonicalizer.ReaderOptions);
+            var reader = new Utf8JsonReader(json, JsonReading.Options);
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
             {
                 throw new InvalidDataException("expected a JSON array");

@@ -31,7 +31,7 @@ public static class TokenEstimator
     /// <exception cref="InvalidDataException">The input is not a JSON array of objects, or an image's data is not a string (the reference throws there).</exception>
     public static int EstimateJson(ReadOnlySpan<byte> contentBlocksJsonUtf8)
     {
-        var reader = new Utf8JsonReader(contentBlocksJsonUtf8, JsonCanonicalizer.ReaderOptions);
+        var reader = new Utf8JsonReader(contentBlocksJsonUtf8, JsonReading.Options);
         try
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)

@@ -40,7 +40,7 @@ internal static class ToolBlockText
             return sb.ToString();
         }
 
-        var reader = new Utf8JsonReader(block[content], JsonCanonicalizer.ReaderOptions);
+        var reader = new Utf8JsonReader(block[content], JsonReading.Options);
         reader.Read();
         if (reader.TokenType == JsonTokenType.String)
         {
@@ -122,7 +122,7 @@ internal static class ToolBlockText
             return;
         }
 
-        var reader = new Utf8JsonReader(block[range], JsonCanonicalizer.ReaderOptions);
+        var reader = new Utf8JsonReader(block[range], JsonReading.Options);
         reader.Read();
         switch (reader.TokenType)
         {
@@ -141,7 +141,7 @@ internal static class ToolBlockText
     private static string Stringify(ReadOnlySpan<byte> value)
     {
         var buffer = new ArrayBufferWriter<byte>(Math.Max(16, value.Length));
-        var reader = new Utf8JsonReader(value, JsonCanonicalizer.ReaderOptions);
+        var reader = new Utf8JsonReader(value, JsonReading.Options);
         reader.Read();
         JsonCanonicalizer.WriteValue(ref reader, new JsJsonWriter(buffer));
         return Encoding.UTF8.GetString(buffer.WrittenSpan);

@@ -18,8 +18,9 @@ namespace AgentCore.Json;
 /// </remarks>
 public sealed class JsJsonWriter
 {
-    // As deep as the readers in this library accept (JsonCanonicalizer.ReaderOptions): whatever was parsed can be written.
-    private const int MaxDepth = 1024;
+    // As deep as the readers in this library accept (JsonReading.MaxDepth nested containers): whatever was parsed
+    // can be written.
+    private const int MaxDepth = JsonReading.MaxDepth;
     private readonly IBufferWriter<byte> _output;
     private ulong _hasItems; // bit d: the container at depth d (< 64) already holds an item (a comma is due)
     private ulong[]? _deepHasItems; // the same for depths 64 and more, allocated on first use
@@ -403,7 +404,7 @@ public sealed class JsJsonWriter
     private void StartContainer(byte open)
     {
         BeforeValue();
-        if (_depth + 1 >= MaxDepth)
+        if (_depth >= MaxDepth)
         {
             ThrowTooDeep();
         }
@@ -415,7 +416,7 @@ public sealed class JsJsonWriter
         }
         else
         {
-            _deepHasItems ??= new ulong[MaxDepth / 64];
+            _deepHasItems ??= new ulong[(MaxDepth / 64) + 1]; // depths 0..MaxDepth
             _deepHasItems[_depth >> 6] &= ~(1UL << _depth);
         }
 
@@ -478,5 +479,5 @@ public sealed class JsJsonWriter
         _output.Advance(bytes.Length);
     }
 
-    private static void ThrowTooDeep() => throw new InvalidOperationException($"JSON nesting deeper than {MaxDepth - 1} levels.");
+    private static void ThrowTooDeep() => throw new InvalidOperationException($"JSON nesting deeper than {MaxDepth} levels.");
 }

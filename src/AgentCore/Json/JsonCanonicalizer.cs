@@ -20,9 +20,6 @@ internal static class JsonCanonicalizer
 {
     private const int FastPathKeys = 32;
 
-    /// <summary>Reader options matching <c>JSON.parse</c> (strict JSON, nesting to 1,024 levels), for every reader of data the extension or a provider wrote.</summary>
-    public static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 1024 };
-
     /// <summary>Writes the value at the reader's current token (and everything inside it); leaves the reader on the value's last token.</summary>
     public static void WriteValue(ref Utf8JsonReader reader, JsJsonWriter writer)
     {

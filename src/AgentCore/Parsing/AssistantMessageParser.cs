@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using AgentCore.JavaScript;
 using AgentCore.Diagnostics;
 
 namespace AgentCore.Parsing;

@@ -1,3 +1,5 @@
+using AgentCore.JavaScript;
+
 namespace AgentCore.Parsing;
 
 /// <summary>

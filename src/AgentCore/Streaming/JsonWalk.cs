@@ -88,7 +88,7 @@ internal static class JsonWalk
     /// <summary>The value of top-level string property <paramref name="name"/> of the object in <paramref name="json"/>.</summary>
     public static RawString FindTopLevelString(ReadOnlySpan<byte> json, ReadOnlySpan<byte> name)
     {
-        var reader = new Utf8JsonReader(json, JsonCanonicalizer.ReaderOptions);
+        var reader = new Utf8JsonReader(json, JsonReading.Options);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
             return default;
@@ -110,7 +110,7 @@ internal static class JsonWalk
     /// <summary>Opens a reader on an event's JSON and checks that it is an object.</summary>
     public static bool TryOpenObject(ReadOnlySpan<byte> json, out Utf8JsonReader reader)
     {
-        reader = new Utf8JsonReader(json, JsonCanonicalizer.ReaderOptions);
+        reader = new Utf8JsonReader(json, JsonReading.Options);
         return reader.Read() && reader.TokenType == JsonTokenType.StartObject;
     }
 }

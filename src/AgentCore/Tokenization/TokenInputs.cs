@@ -1,5 +1,6 @@
 using AgentCore.Diagnostics;
 using AgentCore.Operations;
+using AgentCore.Threading;
 
 namespace AgentCore.Tokenization;
 
@@ -14,7 +15,7 @@ public static class TokenInputs
 {
     /// <summary>
     /// Reads and encodes every input in <paramref name="paths"/> with <paramref name="tokenizer"/>, on up to one
-    /// thread per core (the caller's thread included, see <see cref="ParallelCounter"/>); <c>-</c> stands for <paramref name="stdin"/>. Results are in
+    /// thread per core (the caller's thread included, see <see cref="ParallelWork"/>); <c>-</c> stands for <paramref name="stdin"/>. Results are in
     /// the order of <paramref name="paths"/>; an unreadable file gives a result with <see cref="TokenInputResult.Error"/>
     /// set and does not stop the others. <paramref name="cancellationToken"/> is checked before each input.
     /// </summary>
@@ -23,11 +24,7 @@ public static class TokenInputs
         ArgumentNullException.ThrowIfNull(tokenizer);
         ArgumentNullException.ThrowIfNull(paths);
         var results = new TokenInputResult[paths.Count];
-        Exception? failure = ParallelCounter.Run(0, paths.Count, i =>
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            results[i] = CountOne(tokenizer, paths[i], stdin, withIds);
-        });
+        Exception? failure = ParallelWork.For(0, paths.Count, i => results[i] = CountOne(tokenizer, paths[i], stdin, withIds), cancellationToken);
         if (failure is not null)
         {
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);

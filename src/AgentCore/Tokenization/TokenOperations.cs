@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AgentCore.Diagnostics;
 using AgentCore.Operations;
 
@@ -20,6 +21,25 @@ public static class TokenOperations
     public static async Task<CountTokensResult> CountTokensAsync(CountTokensRequest request, CancellationToken cancellationToken)
     {
         using OperationScope operation = OperationMetrics.Begin("tokens.countTokens");
+        var inputs = new List<TokenCount>();
+        long total = 0;
+        await foreach (TokenCount input in CountEachAsync(request, cancellationToken).ConfigureAwait(false))
+        {
+            inputs.Add(input);
+            total += input.Count;
+        }
+
+        return new CountTokensResult(inputs, total);
+    }
+
+    /// <summary>
+    /// <see cref="CountTokensAsync"/> as a stream of results in request order: inputs are counted a batch of one per
+    /// core at a time, so a caller that forwards each result (the CLI) holds the ids of one batch only, and one that
+    /// stops (a closed pipe cancels the token) leaves the later inputs unread.
+    /// </summary>
+    /// <exception cref="OperationException">As <see cref="CountTokensAsync"/>; thrown before the first result.</exception>
+    public static async IAsyncEnumerable<TokenCount> CountEachAsync(CountTokensRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(request);
         if (request.Encoding is not (O200k or Cl100k))
         {
@@ -50,17 +70,23 @@ public static class TokenOperations
             }
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
-        TokenInputResult[] counted = TokenInputs.CountAll(Tokenizer.Get(request.Encoding), request.Paths, own, request.Ids, cancellationToken);
-        var inputs = new TokenCount[counted.Length];
-        long total = 0;
-        for (int i = 0; i < counted.Length; i++)
+        Tokenizer tokenizer = Tokenizer.Get(request.Encoding);
+        int batch = Math.Max(1, Environment.ProcessorCount);
+        for (int from = 0; from < request.Paths.Count; from += batch)
         {
-            TokenInputResult r = counted[i];
-            inputs[i] = new TokenCount(request.Paths[i], r.Count, r.Ids, r.Error);
-            total += r.Count;
-        }
+            cancellationToken.ThrowIfCancellationRequested();
+            int count = Math.Min(batch, request.Paths.Count - from);
+            string[] paths = new string[count];
+            for (int i = 0; i < count; i++)
+            {
+                paths[i] = request.Paths[from + i];
+            }
 
-        return new CountTokensResult(inputs, total);
+            TokenInputResult[] counted = TokenInputs.CountAll(tokenizer, paths, own, request.Ids, cancellationToken);
+            for (int i = 0; i < count; i++)
+            {
+                yield return new TokenCount(paths[i], counted[i].Count, counted[i].Ids, counted[i].Error);
+            }
+        }
     }
 }

@@ -215,5 +215,5 @@ public sealed class ConversationCondenserTests
     [InlineData("\u0085x\u0085", "\u0085x\u0085")]
     [InlineData("\u2028\u2029", "")]
     public void JsTrim_MatchesStringPrototypeTrim(string input, string expected) =>
-        Assert.Equal(expected, ConversationCondenser.JsTrim(input));
+        Assert.Equal(expected, AgentCore.JavaScript.JsText.Trim(input));
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using AgentCore.Conversations;
+using AgentCore.IO;
 
 namespace AgentCore.Tests.Conversations;
 

@@ -113,6 +113,41 @@ public sealed class JsJsonWriterTests
         Assert.Equal(expected.ToString(), actual);
     }
 
+    [Fact]
+    public void Nesting_AsDeepAsTheReaderAccepts_RoundTripsAndOneMoreLevelThrows()
+    {
+        // The reader takes JsonReading.MaxDepth nested arrays; the writer must write back every document it read.
+        string json = new string('[', JsonReading.MaxDepth) + new string(']', JsonReading.MaxDepth);
+        byte[] utf8 = Encoding.UTF8.GetBytes(json);
+        var reader = new System.Text.Json.Utf8JsonReader(utf8, JsonReading.Options);
+        Assert.True(reader.Read());
+        var buffer = new ArrayBufferWriter<byte>();
+        JsonCanonicalizer.WriteValue(ref reader, new JsJsonWriter(buffer));
+        Assert.Equal(json, Encoding.UTF8.GetString(buffer.WrittenSpan));
+
+        var tooDeep = new System.Text.Json.Utf8JsonReader(Encoding.UTF8.GetBytes("[" + json + "]"), JsonReading.Options);
+        bool rejected = false;
+        try
+        {
+            while (tooDeep.Read())
+            {
+            }
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            rejected = true;
+        }
+
+        Assert.True(rejected);
+        Assert.Throws<InvalidOperationException>(() => Write(w =>
+        {
+            for (int i = 0; i <= JsonReading.MaxDepth; i++)
+            {
+                w.WriteStartArray();
+            }
+        }));
+    }
+
     private static string Write(Action<JsJsonWriter> write)
     {
         var buffer = new ArrayBufferWriter<byte>();

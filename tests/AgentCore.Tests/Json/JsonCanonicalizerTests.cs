@@ -19,7 +19,7 @@ public sealed class JsonCanonicalizerTests
     public void WriteValue_AnyJson_EqualsJsonStringifyOfJsonParse(string input, string expected)
     {
         byte[] utf8 = Encoding.UTF8.GetBytes(input);
-        var reader = new Utf8JsonReader(utf8, JsonCanonicalizer.ReaderOptions);
+        var reader = new Utf8JsonReader(utf8, JsonReading.Options);
         reader.Read();
         var buffer = new ArrayBufferWriter<byte>();
         JsonCanonicalizer.WriteValue(ref reader, new JsJsonWriter(buffer));

@@ -275,7 +275,7 @@ public sealed class ProviderClient : IDisposable
     {
         try
         {
-            var reader = new Utf8JsonReader(body, JsonCanonicalizer.ReaderOptions);
+            var reader = new Utf8JsonReader(body, JsonReading.Options);
             using JsonDocument doc = JsonDocument.ParseValue(ref reader);
             JsonElement root = doc.RootElement.ValueKind == JsonValueKind.Array && doc.RootElement.GetArrayLength() > 0 ? doc.RootElement[0] : doc.RootElement;
             if (root.ValueKind == JsonValueKind.Object)

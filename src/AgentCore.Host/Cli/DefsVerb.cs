@@ -1,0 +1,59 @@
+using AgentCore.Operations;
+using AgentCore.Symbols;
+
+namespace AgentCore.Host.Cli;
+
+/// <summary>
+/// <c>agentcore defs [--max-lines N] PATH</c>: the reference's <c>list_code_definition_names</c> text for a file or a
+/// directory (tree-sitter grammars linked into the binary). The text goes to stdout byte for byte; the reference's
+/// failure sentences (missing path, unsupported language, not a file or directory) go to stderr with exit 1.
+/// </summary>
+internal sealed class DefsVerb : Verb
+{
+    private static readonly OptionSpec[] s_options = [new("max-lines", TakesValue: true)];
+
+    public override string Name => "defs";
+
+    public override string Summary => "code definitions of a file or directory (the extension's list_code_definition_names)";
+
+    public override string Usage =>
+        "Usage: agentcore defs [--max-lines N] PATH\n\n" +
+        "Prints the extension's list_code_definition_names output: for a file, \"# name\" and one\n" +
+        "\"START--END | first line\" per definition of 4+ lines; for a directory, the same for its first 50 source\n" +
+        "files (Markdown first). Grammars: TypeScript/TSX, JavaScript/JSON, Python, Rust, Go, Java, C, C++, C#, Ruby,\n" +
+        "PHP; Markdown headings.\n\n" +
+        "Options:\n" +
+        "  --max-lines N  the extension's maxReadFileLine: drop file definitions starting after line N\n";
+
+    public override ReadOnlySpan<OptionSpec> Options => s_options;
+
+    // Adapted to the async Verb of the operations layer on the servers branch (the verb itself is unchanged).
+    public override Task<int> RunAsync(ParsedArgs args, VerbContext context, CancellationToken cancellationToken) =>
+        Task.FromResult(Run(args, context));
+
+    private static int Run(ParsedArgs args, VerbContext context)
+    {
+        args.ExpectPositionals(1, 1);
+        int maxLines = (int)(args.GetInt64("max-lines", 0, int.MaxValue) ?? -1);
+        DefinitionsResult result;
+        try
+        {
+            result = DefinitionsOperations.ListDefinitionsAsync(new DefinitionsRequest(args.Positionals[0], maxLines), CancellationToken.None)
+                .GetAwaiter().GetResult();
+        }
+        catch (OperationException e)
+        {
+            context.Error.Write($"agentcore defs: {e.Message}\n");
+            return ExitCodes.Failure;
+        }
+
+        if (result.Status == DefinitionsStatus.Failed)
+        {
+            context.Error.Write($"agentcore defs: {result.Text}\n");
+            return ExitCodes.Failure;
+        }
+
+        context.Out.Write(result.Text);
+        return ExitCodes.Ok;
+    }
+}

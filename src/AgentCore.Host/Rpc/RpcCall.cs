@@ -1,0 +1,167 @@
+using System.Buffers;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace AgentCore.Host.Rpc;
+
+/// <summary>
+/// One request in progress: its id and params (copied out of the read buffer into a pooled array), its
+/// cancellation, and the ways to answer it. Exactly one answer is written per request (or none, where the
+/// protocol says a cancelled request is not answered).
+/// </summary>
+internal sealed class RpcCall : IThreadPoolWorkItem
+{
+    private readonly RpcServer _server;
+    private readonly byte[] _bytes;
+    private readonly int _idLength;
+    private readonly int _paramsLength;
+    private readonly CancellationTokenSource _cts = new();
+    private int _answered;
+
+    internal RpcCall(RpcServer server, RpcMethod method, ReadOnlySpan<byte> id, ReadOnlySpan<byte> parameters)
+    {
+        _server = server;
+        Method = method;
+        _bytes = ArrayPool<byte>.Shared.Rent(Math.Max(1, id.Length + parameters.Length));
+        id.CopyTo(_bytes);
+        parameters.CopyTo(_bytes.AsSpan(id.Length));
+        _idLength = id.Length;
+        _paramsLength = parameters.Length;
+        IdKey = id.Length == 0 ? string.Empty : System.Text.Encoding.UTF8.GetString(id);
+    }
+
+    /// <summary>The method being run.</summary>
+    public RpcMethod Method { get; }
+
+    /// <summary>The id's JSON text (e.g. <c>7</c> or <c>"a"</c>), the key for cancellation.</summary>
+    public string IdKey { get; }
+
+    /// <summary>The raw JSON of the id.</summary>
+    public ReadOnlySpan<byte> Id => _bytes.AsSpan(0, _idLength);
+
+    /// <summary>The raw JSON of params (empty when the request had none).</summary>
+    public ReadOnlySpan<byte> Params => _bytes.AsSpan(_idLength, _paramsLength);
+
+    /// <summary>Cancelled by the client's cancellation notification or when the server stops.</summary>
+    public CancellationToken Cancellation => _cts.Token;
+
+    /// <summary>The server the request came to.</summary>
+    public RpcServer Server => _server;
+
+    /// <summary>Binds params to <typeparamref name="T"/>; a field of the wrong type or missing is -32602 naming it.</summary>
+    public T Bind<T>(JsonTypeInfo<T> info)
+    {
+        ReadOnlySpan<byte> json = _paramsLength == 0 ? "{}"u8 : Params;
+        T? value;
+        try
+        {
+            value = JsonSerializer.Deserialize(json, info);
+        }
+        catch (JsonException e)
+        {
+            throw RpcParamErrors.From(e);
+        }
+
+        return value ?? throw RpcException.InvalidParams("params", "Invalid params: params must be an object");
+    }
+
+    /// <summary>Answers with <paramref name="result"/>.</summary>
+    public void Reply<T>(T result, JsonTypeInfo<T> info)
+    {
+        if (!TryAnswer())
+        {
+            return;
+        }
+
+        RpcMessageBuilder b = RpcMessageBuilder.Rent();
+        try
+        {
+            Utf8JsonWriter w = b.Writer;
+            w.WriteStartObject();
+            w.WriteString("jsonrpc"u8, "2.0"u8);
+            w.WritePropertyName("id"u8);
+            w.WriteRawValue(Id, skipInputValidation: true);
+            w.WritePropertyName("result"u8);
+            JsonSerializer.Serialize(w, result, info);
+            w.WriteEndObject();
+            _server.Output.Write(b.Written);
+        }
+        finally
+        {
+            b.Return();
+        }
+    }
+
+    /// <summary>Answers with a result written by <paramref name="writeResult"/> (protocols whose results vary by revision).</summary>
+    public void ReplyRaw(Action<Utf8JsonWriter> writeResult)
+    {
+        if (!TryAnswer())
+        {
+            return;
+        }
+
+        RpcMessageBuilder b = RpcMessageBuilder.Rent();
+        try
+        {
+            Utf8JsonWriter w = b.Writer;
+            w.WriteStartObject();
+            w.WriteString("jsonrpc"u8, "2.0"u8);
+            w.WritePropertyName("id"u8);
+            w.WriteRawValue(Id, skipInputValidation: true);
+            w.WritePropertyName("result"u8);
+            writeResult(w);
+            w.WriteEndObject();
+            _server.Output.Write(b.Written);
+        }
+        finally
+        {
+            b.Return();
+        }
+    }
+
+    /// <summary>Sends a notification tied to this request (e.g. <c>chat/chunk</c>); dropped once it is answered.</summary>
+    public void Notify<T>(string method, T value, JsonTypeInfo<T> info)
+    {
+        if (Volatile.Read(ref _answered) != 0 || (Cancellation.IsCancellationRequested && !_server.Options.AnswerCancelledRequests))
+        {
+            return;
+        }
+
+        _server.SendNotification(method, value, info);
+    }
+
+    /// <summary>Answers with an error.</summary>
+    public void ReplyError(int code, string message, string? dataCode = null, string? target = null, Action<Utf8JsonWriter>? data = null)
+    {
+        if (TryAnswer())
+        {
+            _server.SendError(Id, code, message, dataCode, target, data);
+        }
+    }
+
+    /// <inheritdoc/>
+    void IThreadPoolWorkItem.Execute() => _ = _server.RunCallAsync(this);
+
+    internal void Cancel()
+    {
+        try
+        {
+            _cts.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Finished meanwhile.
+        }
+    }
+
+    internal void Release()
+    {
+        _cts.Dispose();
+        ArrayPool<byte>.Shared.Return(_bytes);
+    }
+
+    // A cancelled request under MCP rules is never answered; otherwise the first answer wins.
+    private bool TryAnswer() =>
+        !(Cancellation.IsCancellationRequested && !_server.Options.AnswerCancelledRequests) &&
+        Interlocked.Exchange(ref _answered, 1) == 0;
+}

@@ -1,0 +1,73 @@
+using AgentCore.Conversations;
+using AgentCore.Operations;
+using AgentCore.Symbols;
+using AgentCore.Tokenization;
+using AgentCore.Workspace;
+
+namespace AgentCore.Host.Rpc;
+
+/// <summary>
+/// The operation bindings of <c>serve</c>: params bind to the library's request type, the operation runs, its
+/// result is the answer. What a binding adds is protocol policy only: every input that names a file is resolved
+/// inside the workspace opened with <c>workspace/open</c> (<see cref="WorkspacePaths.Resolve"/>), so a client
+/// cannot read files outside it through the server.
+/// </summary>
+internal sealed partial class ServeSession
+{
+    private volatile string? _root;
+
+    private void AddOperations()
+    {
+        Add(RpcMethod.Create("tokens/count", ServerJson.Info<CountTokensRequest>(), ServerJson.Info<CountTokensResult>(),
+            (r, call) => new ValueTask<CountTokensResult>(TokenOperations.CountTokensAsync(Confine(r), call.Cancellation))));
+        Add(RpcMethod.Create("tokens/encode", ServerJson.Info<CountTokensRequest>(), ServerJson.Info<CountTokensResult>(),
+            (r, call) => new ValueTask<CountTokensResult>(TokenOperations.CountTokensAsync(Confine(r) with { Ids = true }, call.Cancellation))));
+        Add(RpcMethod.Create("tokens/estimate", ServerJson.Info<EstimateTokensRequest>(), ServerJson.Info<EstimateTokensResult>(),
+            (r, call) => new ValueTask<EstimateTokensResult>(ConversationOperations.EstimateTokensAsync(Confine(r), call.Cancellation))));
+        Add(RpcMethod.Create("workspace/open", ServeJsonContext.Default.WorkspaceOpenParams, ServeJsonContext.Default.WorkspaceOpenResult, OpenWorkspace));
+        Add(RpcMethod.Create("files/list", ServerJson.Info<ListFilesRequest>(), ServerJson.Info<ListFilesResult>(),
+            (r, call) => new ValueTask<ListFilesResult>(WorkspaceOperations.ListFilesAsync(
+                r with { WorkspaceRoot = RequireRoot(), AllowOutsideWorkspace = false }, call.Cancellation))));
+        Add(RpcMethod.Create("definitions/list", ServerJson.Info<DefinitionsRequest>(), ServerJson.Info<DefinitionsResult>(),
+            (r, call) => new ValueTask<DefinitionsResult>(DefinitionsOperations.ListDefinitionsAsync(
+                r with { Path = Resolve(r.Path, "path") }, call.Cancellation))));
+    }
+
+    private static string[] Languages() => [];
+
+    private ValueTask<WorkspaceOpenResult> OpenWorkspace(WorkspaceOpenParams p, RpcCall call)
+    {
+        string root = WorkspacePaths.Root(p.Root);
+        if (!Directory.Exists(root))
+        {
+            OperationException.Throw(File.Exists(root) ? ErrorCodes.NotDirectory : ErrorCodes.NotFound,
+                $"{p.Root}: {(File.Exists(root) ? "not a directory" : "no such file or directory")}", "root");
+        }
+
+        _root = root;
+        return ValueTask.FromResult(new WorkspaceOpenResult(root));
+    }
+
+    private string RequireRoot() =>
+        _root ?? throw new OperationException(new OperationError(ErrorCodes.OutsideWorkspace,
+            "no workspace is open (send workspace/open with its root first)", "root"));
+
+    private string Resolve(string path, string field) => WorkspacePaths.Resolve(RequireRoot(), path, allowOutside: false, field);
+
+    private CountTokensRequest Confine(CountTokensRequest request)
+    {
+        // The source-generated binding of init-only properties leaves an absent field null instead of keeping the
+        // record's initializer; the library's own defaults are put back here.
+        var defaults = new CountTokensRequest();
+        request = request with { Encoding = request.Encoding ?? defaults.Encoding, Paths = request.Paths ?? defaults.Paths };
+        if (request.Paths.Any(p => p != "-"))
+        {
+            request = request with { Paths = [.. request.Paths.Select((p, i) => p == "-" ? p : Resolve(p, $"paths[{i}]"))] };
+        }
+
+        return request;
+    }
+
+    private EstimateTokensRequest Confine(EstimateTokensRequest request) =>
+        request.Json is null && request.Path is not null ? request with { Path = Resolve(request.Path, "path") } : request;
+}

@@ -1,0 +1,332 @@
+using System.IO.Enumeration;
+
+namespace AgentCore.Workspace;
+
+/// <summary>
+/// The extension's <c>listFiles(dirPath, recursive, limit)</c> (src/services/glob/list-files.ts): the files ripgrep
+/// would print for its argument list, the directory scan (<c>listFilteredDirectories</c>), the combined sort and
+/// limit, and the first-level directory repair.
+/// </summary>
+/// <remarks>
+/// ripgrep stops after <c>limit</c> files in its own (parallel, unordered) walk order, so which files survive a
+/// truncation is not deterministic in the reference. Here the walk is complete and the <c>limit</c> files that sort
+/// first (by <c>localeCompare</c>) are kept: one of the reference's possible results, the same on every run.
+/// Globs are matched relative to the listed directory (the reference run from that directory, parity Q1).
+/// </remarks>
+internal static class FileLister
+{
+    /// <summary>DIRS_TO_IGNORE, in the reference's order.</summary>
+    public static readonly string[] DirsToIgnore =
+        ["node_modules", "__pycache__", "env", "venv", "target/dependency", "build/dependencies", "dist", "out", "bundle", "vendor", "tmp", "temp", "deps", "pkg", "Pods", ".git", ".*"];
+
+    private static readonly string[] s_critical = ["node_modules", ".git", "__pycache__", "venv", "env"];
+
+    private static readonly EnumerationOptions s_enumeration = new()
+    {
+        RecurseSubdirectories = false,
+        IgnoreInaccessible = false,
+        AttributesToSkip = 0,
+        ReturnSpecialDirectories = false,
+    };
+
+    /// <summary>Runs the whole <c>listFiles</c>; <paramref name="abs"/> is absolute and normalized.</summary>
+    public static (List<string> Paths, bool DidHitLimit, IReadOnlyList<WalkSkip> Skipped) List(string abs, bool recursive, int limit, CancellationToken ct)
+    {
+        if (limit <= 0)
+        {
+            return ([], false, []);
+        }
+
+        if (abs == "/")
+        {
+            return (["/"], false, []);
+        }
+
+        string? home = Environment.GetEnvironmentVariable("HOME");
+        if (!string.IsNullOrEmpty(home) && JsPath.Normalize(home) == abs)
+        {
+            return ([JsPath.Normalize(home)], false, []);
+        }
+
+        (List<string> files, IReadOnlyList<WalkSkip> skipped) = RipgrepFiles(abs, recursive, limit, ct);
+        NpmIgnore ig = BuildDirectoryIgnore(abs);
+        List<string> dirs = ListFilteredDirectories(abs, recursive, ig, Math.Max(0, limit - files.Count), ct);
+
+        // formatAndCombineResults: directories, then files; exact duplicates dropped; directories first, then localeCompare.
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var combined = new List<string>(dirs.Count + files.Count);
+        foreach (string p in dirs.Concat(files))
+        {
+            if (seen.Add(p))
+            {
+                combined.Add(p);
+            }
+        }
+
+        combined.Sort(CombinedOrder);
+        if (combined.Count > limit)
+        {
+            combined.RemoveRange(limit, combined.Count - limit);
+        }
+
+        bool hit = combined.Count >= limit;
+        if (recursive && hit)
+        {
+            combined = EnsureFirstLevelDirectoriesIncluded(abs, combined, ig, limit);
+        }
+
+        return (combined, hit, skipped);
+    }
+
+    private static int CombinedOrder(string a, string b)
+    {
+        bool da = a.EndsWith('/');
+        bool db = b.EndsWith('/');
+        if (da != db)
+        {
+            return da ? -1 : 1;
+        }
+
+        return JsCollation.Compare(a, b);
+    }
+
+    /// <summary>The options ripgrep gets from the reference's argument list for this directory (§1.3).</summary>
+    public static WalkOptions RipgrepOptions(string dirPath, bool recursive)
+    {
+        var globs = new List<string>();
+        if (!recursive)
+        {
+            // "-g * --maxdepth 1" then "-g !d -g !d/**": '*' includes every file, so ignore files never decide.
+            globs.Add("*");
+            foreach (string d in DirsToIgnore)
+            {
+                if (d != ".*")
+                {
+                    globs.Add("!" + d);
+                    globs.Add("!" + d + "/**");
+                }
+            }
+
+            return new WalkOptions { IncludeHidden = true, FollowLinks = true, UseIgnoreFiles = false, MaxDepth = 1, Overrides = new GlobOverrides(globs) };
+        }
+
+        bool hidden = dirPath.Split('/').Any(s => s.Length > 0 && s[0] == '.');
+        string targetName = JsPath.BaseName(dirPath);
+        bool targetIgnored = DirsToIgnore.Contains(targetName);
+        bool noIgnore = hidden || targetIgnored;
+        if (noIgnore)
+        {
+            globs.Add("*");
+            globs.Add("**/*");
+        }
+
+        foreach (string d in DirsToIgnore)
+        {
+            if (d == ".*")
+            {
+                if (!hidden)
+                {
+                    globs.Add("!**/.*/**");
+                }
+            }
+            else if (!(d == targetName && targetIgnored))
+            {
+                globs.Add("!**/" + d + "/**");
+            }
+        }
+
+        return new WalkOptions { IncludeHidden = true, FollowLinks = true, UseIgnoreFiles = !noIgnore, Overrides = new GlobOverrides(globs) };
+    }
+
+    private static (List<string>, IReadOnlyList<WalkSkip>) RipgrepFiles(string abs, bool recursive, int limit, CancellationToken ct)
+    {
+        WalkOptions options = RipgrepOptions(abs, recursive);
+        var perWorker = new List<string>[Math.Max(1, options.Parallelism)];
+        for (int k = 0; k < perWorker.Length; k++)
+        {
+            perWorker[k] = [];
+        }
+
+        WalkSummary summary = ParallelWalker.Walk(abs, options, (path, worker) => perWorker[worker].Add(path), ct);
+        var files = new List<string>(summary.Files);
+        foreach (List<string> l in perWorker)
+        {
+            files.AddRange(l);
+        }
+
+        if (files.Count > limit)
+        {
+            files.Sort(JsCollation.Compare);
+            files.RemoveRange(limit, files.Count - limit);
+        }
+
+        return (files, summary.Skipped);
+    }
+
+    /// <summary>Every <c>.gitignore</c> from the directory up to (not including) the file-system root, root-first, plus <c>.gitignore</c>.</summary>
+    public static NpmIgnore BuildDirectoryIgnore(string abs)
+    {
+        var found = new List<IgnoreRules>();
+        for (string d = abs; d != "/"; d = JsPath.DirName(d))
+        {
+            IgnoreRules? r = IgnoreRules.TryLoad(d + "/.gitignore");
+            if (r is not null)
+            {
+                found.Add(r);
+            }
+        }
+
+        found.Reverse();
+        found.Add(IgnoreRules.FromLines([".gitignore"]));
+        return new NpmIgnore(IgnoreRules.Concat(found));
+    }
+
+    private static bool MatchesIgnoredName(string name)
+    {
+        foreach (string d in DirsToIgnore)
+        {
+            if (d == ".*")
+            {
+                continue;
+            }
+
+            if (d == name)
+            {
+                return true;
+            }
+
+            int slash = d.IndexOf('/');
+            if (slash >= 0 && d.AsSpan(0, slash).SequenceEqual(name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsGitIgnored(NpmIgnore ig, string abs, string fullDir)
+    {
+        string rel = JsPath.Relative(abs, fullDir);
+        if (!NpmIgnore.IsValid(rel))
+        {
+            return false;
+        }
+
+        return ig.Ignores(rel) || ig.Ignores(rel + "/");
+    }
+
+    /// <summary>The reference's <c>listFilteredDirectories</c> (§1.5): directories only, depth-first in directory order.</summary>
+    private static List<string> ListFilteredDirectories(string abs, bool recursive, NpmIgnore ig, int limit, CancellationToken ct)
+    {
+        var results = new List<string>();
+        if (limit <= 0)
+        {
+            return results;
+        }
+
+        bool explicitHidden = JsPath.BaseName(abs).StartsWith('.');
+        Scan(abs, isTarget: explicitHidden, insideHidden: explicitHidden);
+        return results;
+
+        bool Scan(string dir, bool isTarget, bool insideHidden)
+        {
+            ct.ThrowIfCancellationRequested();
+            foreach (string name in ReadDirectories(dir))
+            {
+                string full = dir == "/" ? "/" + name : dir + "/" + name;
+                bool include = insideHidden
+                    ? !s_critical.Contains(name) && !IsGitIgnored(ig, abs, full)
+                    : !MatchesIgnoredName(name) && !IsGitIgnored(ig, abs, full);
+                if (include)
+                {
+                    results.Add(full + "/");
+                    if (results.Count >= limit)
+                    {
+                        return false;
+                    }
+                }
+
+                if (!recursive)
+                {
+                    continue;
+                }
+
+                bool allowed = insideHidden ? !s_critical.Contains(name) : !MatchesIgnoredName(name);
+                bool hiddenName = name.StartsWith('.');
+                if (allowed && (!hiddenName || isTarget || insideHidden))
+                {
+                    if (!Scan(full, isTarget: false, insideHidden: insideHidden || (isTarget && hiddenName)))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>The subdirectories of <paramref name="dir"/> in directory order; symbolic links are not directories here.</summary>
+    private static List<string> ReadDirectories(string dir)
+    {
+        var names = new List<string>();
+        try
+        {
+            var listing = new FileSystemEnumerable<string?>(dir, static (ref FileSystemEntry e) =>
+                e.IsDirectory && (e.Attributes & FileAttributes.ReparsePoint) == 0 ? e.FileName.ToString() : null, s_enumeration);
+            foreach (string? n in listing)
+            {
+                if (n is not null)
+                {
+                    names.Add(n);
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The reference's readdir error ends that directory's scan quietly.
+        }
+
+        return names;
+    }
+
+    private static List<string> EnsureFirstLevelDirectoriesIncluded(string abs, List<string> results, NpmIgnore ig, int limit)
+    {
+        var present = new HashSet<string>(results, StringComparer.Ordinal);
+        var missing = new List<string>();
+        foreach (string name in ReadDirectories(abs))
+        {
+            string full = abs + "/" + name;
+            if (!MatchesIgnoredName(name) && !IsGitIgnored(ig, abs, full) && !present.Contains(full + "/"))
+            {
+                missing.Add(full + "/");
+            }
+        }
+
+        if (missing.Count == 0)
+        {
+            return results;
+        }
+
+        int keep = results.Count - Math.Min(missing.Count, results.Count);
+        var depth1 = new List<string>();
+        var rest = new List<string>();
+        for (int k = 0; k < keep; k++)
+        {
+            string rel = JsPath.Relative(abs, JsPath.Normalize(results[k]));
+            (rel.Contains('/') ? rest : depth1).Add(results[k]);
+        }
+
+        var merged = new List<string>(limit);
+        merged.AddRange(depth1);
+        merged.AddRange(missing);
+        merged.AddRange(rest);
+        if (merged.Count > limit)
+        {
+            merged.RemoveRange(limit, merged.Count - limit);
+        }
+
+        return merged;
+    }
+}

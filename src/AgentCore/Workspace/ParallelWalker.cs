@@ -1,0 +1,254 @@
+using System.Collections.Concurrent;
+using System.IO.Enumeration;
+
+namespace AgentCore.Workspace;
+
+/// <summary>
+/// A parallel directory walk with ripgrep's rules (<see cref="WalkOptions"/>): a shared stack of directories
+/// drained by one worker per core. Each directory is read once with <see cref="FileSystemEnumerable{T}"/> (getdents
+/// underneath; the entry's type comes from the directory listing, no stat and no <see cref="FileInfo"/> per entry);
+/// its ignore files are read only when the listing shows them.
+/// </summary>
+/// <remarks>
+/// Files are reported from worker threads, in no particular order. Memory is bounded by the directories waiting on
+/// the stack (depth-first), not by the tree. Unreadable directories, broken links and link loops are skipped and
+/// reported in <see cref="WalkSummary.Skipped"/>, never thrown.
+/// </remarks>
+internal sealed class ParallelWalker
+{
+    private static readonly EnumerationOptions s_enumeration = new()
+    {
+        RecurseSubdirectories = false,
+        IgnoreInaccessible = false,
+        AttributesToSkip = 0,
+        ReturnSpecialDirectories = false,
+    };
+
+    private readonly string _root;
+    private readonly int _rootCut;
+    private readonly WalkOptions _options;
+    private readonly Action<string, int> _onFile;
+    private readonly ConcurrentStack<DirWork> _stack = new();
+    private readonly ConcurrentQueue<WalkSkip> _skipped = new();
+    private int _pending;
+    private int _directories;
+    private int _files;
+    private volatile Exception? _failure;
+
+    private ParallelWalker(string root, WalkOptions options, Action<string, int> onFile)
+    {
+        _root = root;
+        _rootCut = root == "/" ? 1 : root.Length + 1;
+        _options = options;
+        _onFile = onFile;
+    }
+
+    /// <summary>
+    /// Walks <paramref name="root"/> (absolute, normalized) and calls <paramref name="onFile"/>(absolute path,
+    /// worker index) for every file the rules keep. <paramref name="onFile"/> runs concurrently on up to
+    /// <see cref="WalkOptions.Parallelism"/> threads; the worker index lets it keep per-thread state without locks.
+    /// </summary>
+    public static WalkSummary Walk(string root, WalkOptions options, Action<string, int> onFile, CancellationToken ct)
+    {
+        var walker = new ParallelWalker(root, options, onFile);
+        return walker.Run(ct);
+    }
+
+    private WalkSummary Run(CancellationToken ct)
+    {
+        IgnoreLevel? ancestors = _options.UseIgnoreFiles ? IgnoreLevel.ForAncestors(_root) : null;
+        string? real = _options.FollowLinks ? RealPath.TryResolve(_root) ?? _root : null;
+        _pending = 1;
+        _stack.Push(new DirWork(_root, real, null, ancestors, 0));
+        int workers = Math.Max(1, _options.Parallelism);
+        var tasks = new Task[workers - 1];
+        for (int w = 1; w < workers; w++)
+        {
+            int index = w;
+            tasks[w - 1] = Task.Factory.StartNew(() => Work(index, ct), ct, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
+
+        Work(0, ct);
+        Task.WaitAll(tasks);
+        if (_failure is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(_failure);
+        }
+
+        ct.ThrowIfCancellationRequested();
+        return new WalkSummary(_files, _directories, [.. _skipped]);
+    }
+
+    private void Work(int worker, CancellationToken ct)
+    {
+        var entries = new List<Entry>(64);
+        var spin = default(SpinWait);
+        while (_failure is null)
+        {
+            if (_stack.TryPop(out DirWork? dir))
+            {
+                try
+                {
+                    if (!ct.IsCancellationRequested)
+                    {
+                        Process(dir, entries, worker);
+                    }
+                }
+                catch (Exception e)
+                {
+                    _failure ??= e;
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref _pending);
+                }
+
+                spin = default;
+                continue;
+            }
+
+            if (Volatile.Read(ref _pending) == 0)
+            {
+                return;
+            }
+
+            spin.SpinOnce(sleep1Threshold: 20);
+        }
+    }
+
+    private void Process(DirWork dir, List<Entry> entries, int worker)
+    {
+        entries.Clear();
+        bool hasRg = false, hasIgnore = false, hasGitIgnore = false, hasGit = false;
+        bool useIgnore = _options.UseIgnoreFiles;
+        try
+        {
+            var listing = new FileSystemEnumerable<Entry>(dir.Path, static (ref FileSystemEntry e) =>
+                new Entry(e.FileName.ToString(), e.IsDirectory, (e.Attributes & FileAttributes.ReparsePoint) != 0), s_enumeration);
+            foreach (Entry e in listing)
+            {
+                entries.Add(e);
+                if (useIgnore && e.Name.Length > 0 && e.Name[0] == '.')
+                {
+                    switch (e.Name)
+                    {
+                        case ".rgignore": hasRg = true; break;
+                        case ".ignore": hasIgnore = true; break;
+                        case ".gitignore": hasGitIgnore = true; break;
+                        case ".git": hasGit = true; break;
+                    }
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _skipped.Enqueue(new WalkSkip(dir.Path, e is UnauthorizedAccessException ? "permission denied" : "cannot read directory"));
+            return;
+        }
+
+        Interlocked.Increment(ref _directories);
+        IgnoreLevel? level = useIgnore ? IgnoreLevel.ForDirectory(dir.Level, dir.Path, hasRg, hasIgnore, hasGitIgnore, hasGit) : null;
+        string prefix = dir.Path == "/" ? "/" : dir.Path + "/";
+        GlobOverrides? overrides = _options.Overrides;
+        int childDepth = dir.Depth + 1;
+        foreach (Entry e in entries)
+        {
+            string full = prefix + e.Name;
+            bool isDir = e.IsDirectory;
+            if (e.IsLink)
+            {
+                if (!_options.FollowLinks)
+                {
+                    continue; // ripgrep passes over links it does not follow
+                }
+
+                if (!isDir && !File.Exists(full))
+                {
+                    _skipped.Enqueue(new WalkSkip(full, "broken symbolic link"));
+                    continue;
+                }
+            }
+
+            ReadOnlySpan<char> rel = full.AsSpan(_rootCut);
+            if (IsIgnored(full, rel, e.Name, isDir, level, overrides))
+            {
+                continue;
+            }
+
+            if (!isDir)
+            {
+                Interlocked.Increment(ref _files);
+                _onFile(full, worker);
+                continue;
+            }
+
+            if (childDepth >= _options.MaxDepth || (overrides is not null && overrides.PrunesDirectory(rel)))
+            {
+                continue;
+            }
+
+            string? real = null;
+            if (_options.FollowLinks)
+            {
+                real = e.IsLink ? RealPath.TryResolve(full) : dir.Real + (dir.Real == "/" ? "" : "/") + e.Name;
+                if (real is null)
+                {
+                    _skipped.Enqueue(new WalkSkip(full, "broken symbolic link"));
+                    continue;
+                }
+
+                if (e.IsLink && IsAncestor(dir, real))
+                {
+                    _skipped.Enqueue(new WalkSkip(full, "file system loop"));
+                    continue;
+                }
+            }
+
+            Interlocked.Increment(ref _pending);
+            _stack.Push(new DirWork(full, real, dir, level, childDepth));
+        }
+    }
+
+    private bool IsIgnored(string full, ReadOnlySpan<char> rel, string name, bool isDir, IgnoreLevel? level, GlobOverrides? overrides)
+    {
+        if (overrides is not null && !overrides.IsEmpty)
+        {
+            IgnoreMatch m = overrides.Match(rel, isDir);
+            if (m != IgnoreMatch.None)
+            {
+                return m == IgnoreMatch.Ignore;
+            }
+        }
+
+        IgnoreMatch whitelisted = IgnoreMatch.None;
+        if (level is not null)
+        {
+            IgnoreMatch m = level.Match(full, isDir);
+            if (m == IgnoreMatch.Ignore)
+            {
+                return true;
+            }
+
+            whitelisted = m;
+        }
+
+        return whitelisted == IgnoreMatch.None && !_options.IncludeHidden && name.Length > 0 && name[0] == '.';
+    }
+
+    private static bool IsAncestor(DirWork dir, string real)
+    {
+        for (DirWork? d = dir; d is not null; d = d.Parent)
+        {
+            if (d.Real == real)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private readonly record struct Entry(string Name, bool IsDirectory, bool IsLink);
+
+    private sealed record DirWork(string Path, string? Real, DirWork? Parent, IgnoreLevel? Level, int Depth);
+}
