@@ -1,4 +1,5 @@
 using System.Buffers;
+using AgentCore.Diagnostics;
 
 namespace AgentCore.Tokenization;
 
@@ -20,6 +21,7 @@ public sealed partial class Tokenizer
     public long CountTokens(Stream utf8, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(utf8);
+        using ProfileScope scope = Profiler.Scope("tokens.count");
         var sink = new TokenSink(null, cancellationToken);
         EncodeStream(utf8, ref sink);
         return sink.Count;
@@ -36,6 +38,7 @@ public sealed partial class Tokenizer
     {
         ArgumentNullException.ThrowIfNull(utf8);
         ArgumentNullException.ThrowIfNull(ids);
+        using ProfileScope scope = Profiler.Scope("tokens.encode");
         var sink = new TokenSink(ids, cancellationToken);
         try
         {
