@@ -26,7 +26,7 @@ public static class TokenInputs
         CountAll(tokenizer, paths, () => new ReadOnlyMemoryStream(stdin), withIds, cancellationToken);
 
     /// <summary>
-    /// As <see cref="CountAll(Tokenizer, IReadOnlyList{string}, ReadOnlyMemory{byte}, bool)"/>, reading <c>-</c> from the
+    /// As <see cref="CountAll(Tokenizer, IReadOnlyList{string}, ReadOnlyMemory{byte}, bool, CancellationToken)"/>, reading <c>-</c> from the
     /// stream <paramref name="stdin"/> returns (opened at most once, read in blocks, not disposed), and checking
     /// <paramref name="cancellationToken"/> between inputs and between blocks.
     /// </summary>
