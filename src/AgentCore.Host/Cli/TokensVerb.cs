@@ -108,6 +108,9 @@ internal sealed class TokensVerb : Verb
                 First = false;
                 output.Write(id);
             }
+
+            // One write per block of ids: a closed pipe is seen at once and stops the encoding.
+            output.Flush();
         }
     }
 }
