@@ -9,6 +9,7 @@ namespace AgentCore.Benchmarks.Caching;
 /// a lookup mix of 90 % hits over 1,000 file keys. BitFaster cannot hold a byte budget (its capacity counts entries),
 /// which decides for the hand-written cache unless it is much slower on the hot path.
 /// Run: dotnet run -c Release --project bench/AgentCore.Benchmarks -- --filter '*FileCache*' --job short
+/// Last run (2 shared cores, ShortRun): BitFasterGetOrAdd 261.4 ns 338 B (baseline); FileContentCacheGetOrSet 2,269.7 ns (8.74x) 1,192 B.
 /// </summary>
 [MemoryDiagnoser]
 public class FileCacheBenchmarks
