@@ -27,29 +27,15 @@ internal sealed class DefsVerb : Verb
 
     public override ReadOnlySpan<OptionSpec> Options => s_options;
 
-    // Adapted to the async Verb of the operations layer on the servers branch (the verb itself is unchanged).
-    public override Task<int> RunAsync(ParsedArgs args, VerbContext context, CancellationToken cancellationToken) =>
-        Task.FromResult(Run(args, context));
-
-    private static int Run(ParsedArgs args, VerbContext context)
+    public override async Task<int> RunAsync(ParsedArgs args, VerbContext context, CancellationToken cancellationToken)
     {
         args.ExpectPositionals(1, 1);
         int maxLines = (int)(args.GetInt64("max-lines", 0, int.MaxValue) ?? -1);
-        DefinitionsResult result;
-        try
-        {
-            result = DefinitionsOperations.ListDefinitionsAsync(new DefinitionsRequest(args.Positionals[0], maxLines), CancellationToken.None)
-                .GetAwaiter().GetResult();
-        }
-        catch (OperationException e)
-        {
-            context.Error.Write($"agentcore defs: {e.Message}\n");
-            return ExitCodes.Failure;
-        }
+        DefinitionsResult result = await DefinitionsOperations.ListDefinitionsAsync(new DefinitionsRequest(args.Positionals[0], maxLines), cancellationToken).ConfigureAwait(false);
 
         if (result.Status == DefinitionsStatus.Failed)
         {
-            context.Error.Write($"agentcore defs: {result.Text}\n");
+            context.WriteError($"agentcore defs: {result.Text}\n");
             return ExitCodes.Failure;
         }
 

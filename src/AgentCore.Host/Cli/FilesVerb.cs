@@ -30,11 +30,7 @@ internal sealed class FilesVerb : Verb
 
     public override ReadOnlySpan<OptionSpec> Options => s_options;
 
-    // Adapted to the async Verb of the operations layer on the servers branch (the verb itself is unchanged).
-    public override Task<int> RunAsync(ParsedArgs args, VerbContext context, CancellationToken cancellationToken) =>
-        Task.FromResult(Run(args, context));
-
-    private int Run(ParsedArgs args, VerbContext context)
+    public override async Task<int> RunAsync(ParsedArgs args, VerbContext context, CancellationToken cancellationToken)
     {
         args.ExpectPositionals(0, 1);
         var request = new ListFilesRequest
@@ -47,30 +43,15 @@ internal sealed class FilesVerb : Verb
             ShowRooIgnoredFiles = args.Has("show-ignored"),
         };
 
-        ListFilesResult result;
-        try
-        {
-            result = WorkspaceOperations.ListFilesAsync(request, CancellationToken.None).GetAwaiter().GetResult();
-        }
-        catch (OperationException e)
-        {
-            return Fail(context, Name, e.Error);
-        }
+        ListFilesResult result = await WorkspaceOperations.ListFilesAsync(request, cancellationToken).ConfigureAwait(false);
 
         foreach (WalkSkip s in result.Skipped)
         {
-            context.Error.Write($"agentcore files: {s.Path}: {s.Reason}\n");
+            context.WriteError($"agentcore files: {s.Path}: {s.Reason}\n");
         }
 
         context.Out.Write(result.Output);
         context.Out.Write('\n');
         return ExitCodes.Ok;
-    }
-
-    /// <summary>Reports an operation error as one stderr line; exit 2 for a bad argument, else 1.</summary>
-    internal static int Fail(VerbContext context, string verb, OperationError error)
-    {
-        context.Error.Write($"agentcore {verb}: {error.Message}\n");
-        return error.Code == ErrorCodes.InvalidArgument ? ExitCodes.Usage : ExitCodes.Failure;
     }
 }

@@ -26,10 +26,7 @@ internal sealed class GrepVerb : Verb
 
     public override ReadOnlySpan<OptionSpec> Options => s_options;
 
-    public override Task<int> RunAsync(ParsedArgs args, VerbContext context, CancellationToken cancellationToken) =>
-        Task.FromResult(Run(args, context));
-
-    private int Run(ParsedArgs args, VerbContext context)
+    public override async Task<int> RunAsync(ParsedArgs args, VerbContext context, CancellationToken cancellationToken)
     {
         args.ExpectPositionals(1, 2);
         var request = new SearchFilesRequest
@@ -41,19 +38,11 @@ internal sealed class GrepVerb : Verb
             AllowOutsideWorkspace = args.Has("allow-outside"),
         };
 
-        SearchFilesResult result;
-        try
-        {
-            result = WorkspaceOperations.SearchFilesAsync(request, CancellationToken.None).GetAwaiter().GetResult();
-        }
-        catch (OperationException e)
-        {
-            return FilesVerb.Fail(context, Name, e.Error);
-        }
+        SearchFilesResult result = await WorkspaceOperations.SearchFilesAsync(request, cancellationToken).ConfigureAwait(false);
 
         if (result.RegexError is not null)
         {
-            context.Error.Write($"agentcore grep: {result.RegexError}\n");
+            context.WriteError($"agentcore grep: {result.RegexError}\n");
         }
 
         context.Out.Write(result.Output);

@@ -22,27 +22,15 @@ internal sealed class IndexVerb : Verb
 
     public override ReadOnlySpan<OptionSpec> Options => s_options;
 
-    public override Task<int> RunAsync(ParsedArgs args, VerbContext context, CancellationToken cancellationToken) =>
-        Task.FromResult(Run(args, context));
-
-    private static int Run(ParsedArgs args, VerbContext context)
+    public override async Task<int> RunAsync(ParsedArgs args, VerbContext context, CancellationToken cancellationToken)
     {
         args.ExpectPositionals(0, 1);
         string root = args.Positionals.Count == 1 ? args.Positionals[0] : ".";
-        IndexResult result;
-        try
-        {
-            result = SymbolIndexOperations.IndexAsync(new IndexRequest(root, args.Get("snapshot")), CancellationToken.None).GetAwaiter().GetResult();
-        }
-        catch (OperationException e)
-        {
-            context.Error.Write($"agentcore index: {e.Message}\n");
-            return ExitCodes.Failure;
-        }
+        IndexResult result = await SymbolIndexOperations.IndexAsync(new IndexRequest(root, args.Get("snapshot")), cancellationToken).ConfigureAwait(false);
 
         foreach (SkippedFile s in result.SkippedFiles)
         {
-            context.Error.Write($"agentcore index: skipped {s.Path}: {s.Reason}\n");
+            context.WriteError($"agentcore index: skipped {s.Path}: {s.Reason}\n");
         }
 
         IndexStatistics st = result.Statistics;

@@ -34,10 +34,7 @@ internal sealed class ReadVerb : Verb
 
     public override ReadOnlySpan<OptionSpec> Options => s_options;
 
-    public override Task<int> RunAsync(ParsedArgs args, VerbContext context, CancellationToken cancellationToken) =>
-        Task.FromResult(Run(args, context));
-
-    private int Run(ParsedArgs args, VerbContext context)
+    public override async Task<int> RunAsync(ParsedArgs args, VerbContext context, CancellationToken cancellationToken)
     {
         args.ExpectPositionals(1, 1);
         string? mode = args.GetChoice("mode", s_modes);
@@ -63,15 +60,7 @@ internal sealed class ReadVerb : Verb
             AllowOutsideWorkspace = args.Has("allow-outside"),
         };
 
-        ReadFileResult result;
-        try
-        {
-            result = WorkspaceOperations.ReadFileAsync(request, CancellationToken.None).GetAwaiter().GetResult();
-        }
-        catch (OperationException e)
-        {
-            return FilesVerb.Fail(context, Name, e.Error);
-        }
+        ReadFileResult result = await WorkspaceOperations.ReadFileAsync(request, cancellationToken).ConfigureAwait(false);
 
         context.Out.Write(result.Output);
         context.Out.Write('\n');

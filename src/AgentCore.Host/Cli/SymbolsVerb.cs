@@ -24,25 +24,12 @@ internal sealed class SymbolsVerb : Verb
 
     public override ReadOnlySpan<OptionSpec> Options => s_options;
 
-    public override Task<int> RunAsync(ParsedArgs args, VerbContext context, CancellationToken cancellationToken) =>
-        Task.FromResult(Run(args, context));
-
-    private static int Run(ParsedArgs args, VerbContext context)
+    public override async Task<int> RunAsync(ParsedArgs args, VerbContext context, CancellationToken cancellationToken)
     {
         args.ExpectPositionals(1, 2);
         int limit = (int)(args.GetInt64("limit", 1, 1_000_000) ?? 50);
         string root = args.Positionals.Count == 2 ? args.Positionals[1] : ".";
-        SymbolsResult result;
-        try
-        {
-            result = SymbolIndexOperations.FindSymbolsAsync(new SymbolsRequest(args.Positionals[0], root, limit, args.Get("snapshot")), CancellationToken.None)
-                .GetAwaiter().GetResult();
-        }
-        catch (OperationException e)
-        {
-            context.Error.Write($"agentcore symbols: {e.Message}\n");
-            return ExitCodes.Failure;
-        }
+        SymbolsResult result = await SymbolIndexOperations.FindSymbolsAsync(new SymbolsRequest(args.Positionals[0], root, limit, args.Get("snapshot")), cancellationToken).ConfigureAwait(false);
 
         if (args.Has("json"))
         {
