@@ -18,10 +18,25 @@ internal static class RegressionCompare
 {
     private const double TimeTolerance = 0.05;
 
-    // BenchmarkDotNet reports allocated bytes per operation as a total divided by the operation count, so an amortized
-    // figure can move by a few bytes between runs. A real regression allocates at least one more object per operation
-    // (24 bytes or more on x64), so growth of more than 8 bytes per operation fails.
-    private const long AllocationSlackBytes = 8;
+    // BenchmarkDotNet reports allocated bytes per operation as a total divided by the operation count, so a figure can
+    // move by a few bytes between runs (runtime allocations amortized over few operations: 0 -> 12 bytes measured on
+    // the loaded shared machine). A real regression allocates at least one more object per operation (24 bytes or
+    // more on x64), so growth of more than 16 bytes per operation fails. Benchmarks that allocate megabytes per operation
+    // over few operations move by more (StringInterningBenchmarks.Interned: 2,570,056 -> 2,570,745 bytes between two runs
+    // of the same build, +0.03 %): for them the slack is 0.1 % of the baseline.
+    private const long AllocationSlackBytes = 16;
+    private const double AllocationSlackRatio = 0.001;
+
+    // Peers and ported baselines are compared for information only: their allocations are not AgentCore's to gate
+    // (the OpenAI SDK's moved by 47 bytes per event between two runs of the same build).
+    private static readonly HashSet<string> s_reportOnly = new(StringComparer.Ordinal)
+    {
+        "StreamDecodeBenchmarks.SseParserPlusSourceGenStj",
+        "StreamDecodeBenchmarks.OpenAiSdk",
+        "StreamedReplyBenchmarks.V1ReparsePerChunk",
+        "StreamedReplyBenchmarks.V1Single",
+        "StringInterningBenchmarks.Plain",
+    };
 
     /// <summary>The fast subset: a few seconds each under ShortRun, covering every capability's hot path.</summary>
     private static readonly Type[] s_subset =
@@ -85,11 +100,14 @@ internal static class RegressionCompare
             }
 
             double ratio = now.MeanNs / was.MeanNs;
-            string verdict = now.AllocatedBytes > was.AllocatedBytes + AllocationSlackBytes ? "FAIL: allocates more"
+            bool gated = !s_reportOnly.Contains(now.Name);
+            bool allocatesMore = now.AllocatedBytes > was.AllocatedBytes + Slack(was.AllocatedBytes);
+            string verdict = allocatesMore && gated ? "FAIL: allocates more"
+                : allocatesMore ? "allocates more (peer/baseline: reported, not gated)"
                 : ratio > 1 + TimeTolerance ? $"slower by {(ratio - 1) * 100:0} % (reported, not failed)"
-                : now.AllocatedBytes < was.AllocatedBytes - AllocationSlackBytes ? "ok, allocates less (update the baseline)"
+                : now.AllocatedBytes < was.AllocatedBytes - Slack(was.AllocatedBytes) ? "ok, allocates less (update the baseline)"
                 : "ok";
-            grown += now.AllocatedBytes > was.AllocatedBytes + AllocationSlackBytes ? 1 : 0;
+            grown += allocatesMore && gated ? 1 : 0;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{now.Name,-64} {was.MeanNs,14:N1} {now.MeanNs,14:N1} {ratio,8:0.00}x {was.AllocatedBytes,12:N0} {now.AllocatedBytes,12:N0}  {verdict}"));
         }
@@ -157,6 +175,8 @@ internal static class RegressionCompare
 
         return list;
     }
+
+    private static long Slack(long baseline) => Math.Max(AllocationSlackBytes, (long)(baseline * AllocationSlackRatio));
 
     private sealed record Result(string Name, double MeanNs, long AllocatedBytes);
 }
