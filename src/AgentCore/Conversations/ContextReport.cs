@@ -78,18 +78,21 @@ public sealed class ContextReport
         return new ContextReport(tokens, options.TotalTokens, assessment, decision, kept);
     }
 
+    /// <summary>The decision as the contract writes it: <c>none</c>, <c>condense</c> or <c>truncate</c>.</summary>
+    internal string DecisionName => Decision switch
+    {
+        ContextDecision.Condense => "condense",
+        ContextDecision.Truncate => "truncate",
+        _ => "none",
+    };
+
     /// <summary>The report as the operation's result, with <paramref name="warnings"/>.</summary>
     internal AssessContextResult ToResult(IReadOnlyList<string> warnings) => new(
         MessageTokens,
         TotalTokens,
         Assessment.PrevContextTokens,
         Assessment.AllowedTokens,
-        Decision switch
-        {
-            ContextDecision.Condense => "condense",
-            ContextDecision.Truncate => "truncate",
-            _ => "none",
-        },
+        DecisionName,
         KeptIndices,
         warnings);
 }

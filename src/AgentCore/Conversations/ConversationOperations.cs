@@ -69,29 +69,36 @@ public static class ConversationOperations
                 $"{path}: the history has no messages (the sliding window needs at least the new user message)", path);
         }
 
-        var options = new ContextWindowOptions
-        {
-            ContextWindow = request.ContextWindow,
-            MaxTokens = request.MaxTokens,
-            TotalTokens = totalTokens,
-            AutoCondenseContext = request.Threshold != 0,
-            AutoCondenseContextPercent = GlobalThresholdPercent,
-            ProfileThreshold = request.Threshold,
-        };
+        ContextWindowOptions options = ContextOptions(request.ContextWindow, request.MaxTokens, totalTokens, request.Threshold);
         cancellationToken.ThrowIfCancellationRequested();
         ContextReport report = ContextReport.Create(conversation, options);
-        string[] warnings = report.Assessment.InvalidProfileThreshold && options.AutoCondenseContext
-            ? [string.Create(CultureInfo.InvariantCulture,
-                $"invalid profile threshold {request.Threshold} (use -1 or 5..100); using the global default of {GlobalThresholdPercent}%")]
-            : [];
+        string[] warnings = Warnings(report, options, request.Threshold);
         return Task.FromResult(report.ToResult(warnings));
     }
+
+    /// <summary>The reference's settings as <c>agentcore context</c> maps them: auto-condense on at the global 100 %, the threshold as the profile's (0 = off).</summary>
+    internal static ContextWindowOptions ContextOptions(long contextWindow, long? maxTokens, double totalTokens, long? threshold) => new()
+    {
+        ContextWindow = contextWindow,
+        MaxTokens = maxTokens,
+        TotalTokens = totalTokens,
+        AutoCondenseContext = threshold != 0,
+        AutoCondenseContextPercent = GlobalThresholdPercent,
+        ProfileThreshold = threshold,
+    };
+
+    /// <summary>The warning the reference logs for an invalid profile threshold, if any.</summary>
+    internal static string[] Warnings(ContextReport report, ContextWindowOptions options, long? threshold) =>
+        report.Assessment.InvalidProfileThreshold && options.AutoCondenseContext
+            ? [string.Create(CultureInfo.InvariantCulture,
+                $"invalid profile threshold {threshold} (use -1 or 5..100); using the global default of {GlobalThresholdPercent}%")]
+            : [];
 
     private static Conversation Load(string path, bool isFolder) =>
         Read(path, p => isFolder ? TaskStore.LoadTaskFolderHistory(p) : TaskStore.LoadApiHistoryFile(p));
 
     /// <summary>Runs a TaskStore read, translating its exceptions into the error model.</summary>
-    private static T Read<T>(string path, Func<string, T> read)
+    internal static T Read<T>(string path, Func<string, T> read)
     {
         try
         {

@@ -27,8 +27,7 @@ public sealed class TaskStore
     /// <summary>Legacy API history file name (migrated on read).</summary>
     public const string LegacyApiHistoryFileName = "claude_messages.json";
 
-    private readonly Lock _lock = new();
-    private readonly HashSet<string> _unreadable = new(StringComparer.Ordinal);
+    private readonly UnreadableFiles _unreadable = new();
 
     /// <summary>A store rooted at <paramref name="storagePath"/> (the extension's global storage or custom storage path).</summary>
     public TaskStore(string storagePath) => StoragePath = Path.GetFullPath(storagePath);
@@ -58,13 +57,13 @@ public sealed class TaskStore
         string path = Path.Combine(dir, ApiHistoryFileName);
         if (File.Exists(path))
         {
-            return Track(path, () => LoadApiHistoryFile(path, options));
+            return _unreadable.Track(path, () => LoadApiHistoryFile(path, options));
         }
 
         string legacy = Path.Combine(dir, LegacyApiHistoryFileName);
         if (File.Exists(legacy))
         {
-            Conversation migrated = Track(path, () => LoadApiHistoryFile(legacy, options));
+            Conversation migrated = _unreadable.Track(path, () => LoadApiHistoryFile(legacy, options));
 
             // Safer order than the reference (which deletes the legacy file and saves later): the history is on disk
             // under its new name before the old name goes.
@@ -82,7 +81,7 @@ public sealed class TaskStore
     {
         ArgumentNullException.ThrowIfNull(conversation);
         string path = Path.Combine(GetTaskDirectory(taskId), ApiHistoryFileName);
-        EnsureWritable(path);
+        _unreadable.EnsureWritable(path);
         AtomicFile.Write(path, conversation.WriteJson);
     }
 
@@ -91,7 +90,7 @@ public sealed class TaskStore
     public byte[] ReadUiMessages(string taskId)
     {
         string path = Path.Combine(GetTaskDirectory(taskId), UiMessagesFileName);
-        return File.Exists(path) ? Track(path, () => LoadJsonArrayFile(path)) : "[]"u8.ToArray();
+        return File.Exists(path) ? _unreadable.Track(path, () => LoadJsonArrayFile(path)) : "[]"u8.ToArray();
     }
 
     /// <summary>Writes the task's UI messages (a JSON array, stored compact as JSON.stringify writes it) atomically.</summary>
@@ -100,7 +99,7 @@ public sealed class TaskStore
     {
         byte[] compact = CanonicalArray(uiMessagesJson);
         string path = Path.Combine(GetTaskDirectory(taskId), UiMessagesFileName);
-        EnsureWritable(path);
+        _unreadable.EnsureWritable(path);
         AtomicFile.Write(path, compact);
     }
 
@@ -221,39 +220,5 @@ public sealed class TaskStore
         }
 
         return buffer.WrittenSpan.ToArray();
-    }
-
-    private T Track<T>(string path, Func<T> read)
-    {
-        try
-        {
-            T result = read();
-            lock (_lock)
-            {
-                _unreadable.Remove(path);
-            }
-
-            return result;
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
-        {
-            lock (_lock)
-            {
-                _unreadable.Add(path);
-            }
-
-            throw;
-        }
-    }
-
-    private void EnsureWritable(string path)
-    {
-        lock (_lock)
-        {
-            if (_unreadable.Contains(path))
-            {
-                throw new IOException($"{path}: not saved, because reading this file failed earlier and saving would replace history that could not be read; fix or move the file, then read it again");
-            }
-        }
     }
 }
