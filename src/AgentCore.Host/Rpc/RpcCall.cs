@@ -167,6 +167,35 @@ internal sealed class RpcCall : IThreadPoolWorkItem
         _server.SendNotification(method, value, info);
     }
 
+    /// <summary>
+    /// Sends a notification tied to this request whose params <paramref name="writeParams"/> writes (raw JSON kept
+    /// byte for byte, e.g. a chunk in the CLI's exact form); dropped once the request is answered or cancelled.
+    /// </summary>
+    public void NotifyRaw<TState>(string method, TState state, Action<Utf8JsonWriter, TState> writeParams)
+    {
+        if (Volatile.Read(ref _answered) != 0 || Cancellation.IsCancellationRequested)
+        {
+            return;
+        }
+
+        RpcMessageBuilder b = RpcMessageBuilder.Rent();
+        try
+        {
+            Utf8JsonWriter w = b.Writer;
+            w.WriteStartObject();
+            w.WriteString("jsonrpc"u8, "2.0"u8);
+            w.WriteString("method"u8, method);
+            w.WritePropertyName("params"u8);
+            writeParams(w, state);
+            w.WriteEndObject();
+            _server.Output.Write(b.Written);
+        }
+        finally
+        {
+            b.Return();
+        }
+    }
+
     /// <summary>Answers with an error.</summary>
     public void ReplyError(int code, string message, string? dataCode = null, string? target = null, Action<Utf8JsonWriter>? data = null)
     {

@@ -25,6 +25,8 @@ internal sealed partial class ServeSession
         server.Add(RpcMethod.Create("initialize", ServeJsonContext.Default.InitializeParams, ServeJsonContext.Default.InitializeResult, Initialize, inline: true));
         server.Add(RpcMethod.Create("shutdown", ServeJsonContext.Default.Empty, ServeJsonContext.Default.Empty, Shutdown, inline: true));
         AddOperations();
+        AddConversations();
+        AddChat();
     }
 
     /// <summary>The parity policy's switch, as the client set it in initialize.</summary>

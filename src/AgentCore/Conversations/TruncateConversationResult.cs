@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace AgentCore.Conversations;
 
 /// <summary>The result of <see cref="ConversationSession.TruncateAsync"/>: the <c>context</c> figures and what was removed.</summary>
@@ -18,7 +20,7 @@ public sealed record TruncateConversationResult(
     double PrevContextTokens,
     double AllowedTokens,
     string Decision,
-    IReadOnlyList<int>? KeptIndices,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] IReadOnlyList<int>? KeptIndices,
     int Removed,
     int Count,
     IReadOnlyList<string> Warnings);

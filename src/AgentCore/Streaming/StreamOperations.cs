@@ -121,6 +121,99 @@ public static class StreamOperations
         return result;
     }
 
+    /// <summary>
+    /// <see cref="ChatAsync(ChatRequest, IStreamChunkSink, CancellationToken)"/> for a request given as data
+    /// (<c>chat/start</c>): the fields are checked and bound to a <see cref="ChatRequest"/>, the chunks go to
+    /// <paramref name="sink"/> as they arrive, and the result carries the task's usage figures.
+    /// </summary>
+    /// <exception cref="OperationException"><see cref="ErrorCodes.InvalidArgument"/> naming the field (an unknown
+    /// provider, no messages nor prompt, a message of the wrong shape, a bad base URL, timeout or maxTokens);
+    /// <see cref="ErrorCodes.Provider"/> as for <see cref="ChatAsync(ChatRequest, IStreamChunkSink, CancellationToken)"/>.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled: the socket read stops at once.</exception>
+    public static async Task<StartChatResult> StartChatAsync(StartChatRequest request, IStreamChunkSink sink, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(sink);
+        ChatRequest chat = Bind(request);
+        var watch = new ToolCallWatch(sink);
+        ChatResult result = await ChatAsync(chat, watch, cancellationToken).ConfigureAwait(false);
+        return new StartChatResult(watch.SawToolCall ? "tool_calls" : "stop", result.TaskUsage, result.Attempts);
+    }
+
+    private static ChatRequest Bind(StartChatRequest request)
+    {
+        if (!ProviderKinds.TryParse(request.Provider ?? "", out ProviderKind provider))
+        {
+            OperationException.ThrowInvalidArgument("provider", $"provider must be one of {string.Join(", ", ProviderKinds.Names)}");
+        }
+
+        if (string.IsNullOrEmpty(request.Model))
+        {
+            OperationException.ThrowInvalidArgument("model", "model must be a model id");
+        }
+
+        if (request.BaseUrl is not null
+            && !(Uri.TryCreate(request.BaseUrl, UriKind.Absolute, out Uri? uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)))
+        {
+            OperationException.ThrowInvalidArgument("baseUrl", "baseUrl must be an absolute http(s) URL");
+        }
+
+        if (request.TimeoutSeconds is double t && !(t > 0 && t <= int.MaxValue / 1000))
+        {
+            OperationException.ThrowInvalidArgument("timeoutSeconds", "timeoutSeconds must be a positive number of seconds");
+        }
+
+        if (request.MaxTokens is int m && m < 1)
+        {
+            OperationException.ThrowInvalidArgument("maxTokens", "maxTokens must be at least 1");
+        }
+
+        ReadOnlyMemory<byte> messages = default;
+        if (request.Messages is System.Text.Json.JsonElement list)
+        {
+            List<ReadOnlyMemory<byte>> checkedMessages = Conversations.ApiMessageShape.Validate(list, "messages", int.MaxValue);
+            if (checkedMessages.Count == 0)
+            {
+                OperationException.ThrowInvalidArgument("messages", "messages must hold at least one message");
+            }
+
+            messages = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(list).ToArray();
+        }
+        else if (request.Prompt is null)
+        {
+            OperationException.ThrowInvalidArgument("messages", "messages (or prompt) is required");
+        }
+
+        var chat = new ChatRequest
+        {
+            Provider = provider,
+            Model = request.Model,
+            Prompt = request.Prompt ?? "",
+            Messages = messages,
+            SystemPrompt = request.SystemPrompt,
+            BaseUrl = request.BaseUrl,
+            ApiKey = request.ApiKey,
+            ApiKeyVariable = request.ApiKeyEnv,
+            Timeout = request.TimeoutSeconds is double s ? TimeSpan.FromSeconds(s) : null,
+            DecoderOptions = new StreamDecoderOptions { Fixes = request.Fixes, Model = request.Model },
+        };
+        return request.MaxTokens is int max ? chat with { MaxTokens = max } : chat;
+    }
+
+    /// <summary>Forwards chunks and notes whether the reply holds tool calls.</summary>
+    private sealed class ToolCallWatch(IStreamChunkSink inner) : IStreamChunkSink
+    {
+        public bool SawToolCall { get; private set; }
+
+        public void OnChunk(in StreamChunk chunk)
+        {
+            SawToolCall |= chunk.Type == StreamChunkType.ToolCallPartial;
+            inner.OnChunk(chunk);
+        }
+
+        public void Flush() => inner.Flush();
+    }
+
     /// <summary>Forwards chunks and keeps the error chunk's code and message, so the operation can report it.</summary>
     private sealed class ErrorCapture(IStreamChunkSink inner) : IStreamChunkSink
     {

@@ -9,4 +9,6 @@ namespace AgentCore.Streaming;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(DecodeStreamRequest))]
 [JsonSerializable(typeof(DecodeStreamResult))]
+[JsonSerializable(typeof(StartChatRequest))]
+[JsonSerializable(typeof(StartChatResult))]
 public sealed partial class StreamingJsonContext : JsonSerializerContext;

@@ -118,7 +118,7 @@ public sealed class ProviderSummaryModelTests
     public void BuildBody_TextProviders_Shapes(ProviderKind provider, string expected)
     {
         var template = new ChatRequest { Provider = provider, Model = "m", Prompt = "" };
-        byte[] body = ProviderSummaryModel.BuildBody(template, "S",
+        byte[] body = ProviderMessagesBody.Build(template, "S",
             """[{"role":"user","content":[{"type":"text","text":"a"},{"type":"image","source":{"data":"AA"}}]},{"role":"assistant","content":"b"}]"""u8);
         Assert.Equal(expected, Encoding.UTF8.GetString(body));
     }

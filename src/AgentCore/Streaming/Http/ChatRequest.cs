@@ -9,7 +9,7 @@ public sealed record ChatRequest
     /// <summary>The model id.</summary>
     public required string Model { get; init; }
 
-    /// <summary>The user prompt.</summary>
+    /// <summary>The user prompt (not used when <see cref="Messages"/> or <see cref="Body"/> is given).</summary>
     public required string Prompt { get; init; }
 
     /// <summary>The API base, version path included (null: the provider's default). For Ollama a trailing <c>/v1</c> is dropped.</summary>
@@ -17,6 +17,21 @@ public sealed record ChatRequest
 
     /// <summary>The environment variable holding the API key (null: the provider's default variable).</summary>
     public string? ApiKeyVariable { get; init; }
+
+    /// <summary>
+    /// The API key itself (a server client passes it in params); when set it is used instead of
+    /// <see cref="ApiKeyVariable"/>. Sent only in its header and redacted from every message.
+    /// </summary>
+    public string? ApiKey { get; init; }
+
+    /// <summary>
+    /// The conversation to send: a JSON array of <c>{"role":..,"content":..}</c> in the API history shape; when not
+    /// empty (and <see cref="Body"/> is) it replaces <see cref="Prompt"/>, with <see cref="SystemPrompt"/>.
+    /// </summary>
+    public ReadOnlyMemory<byte> Messages { get; init; }
+
+    /// <summary>The system prompt sent with <see cref="Messages"/> (none when null).</summary>
+    public string? SystemPrompt { get; init; }
 
     /// <summary>Anthropic <c>max_tokens</c> (the reference's default 8192).</summary>
     public int MaxTokens { get; init; } = 8192;

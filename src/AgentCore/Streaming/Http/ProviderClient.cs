@@ -375,6 +375,11 @@ public sealed class ProviderClient : IDisposable
 
     private static string? ResolveApiKey(ChatRequest request)
     {
+        if (!string.IsNullOrEmpty(request.ApiKey))
+        {
+            return request.ApiKey;
+        }
+
         string? variable = request.ApiKeyVariable ?? ProviderKinds.DefaultApiKeyVariable(request.Provider);
         if (variable is null)
         {
@@ -414,6 +419,11 @@ public sealed class ProviderClient : IDisposable
         if (!request.Body.IsEmpty)
         {
             return request.Body.ToArray();
+        }
+
+        if (!request.Messages.IsEmpty)
+        {
+            return ProviderMessagesBody.Build(request, request.SystemPrompt, request.Messages.Span);
         }
 
         ChatMessage[] messages = [new("user", request.Prompt)];
