@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using AgentCore.Diagnostics;
 using AgentCore.IO;
 using AgentCore.Operations;
 
@@ -46,6 +47,7 @@ public sealed class SymbolIndex : IDisposable
     /// <summary>Opens (and brings up to date) the index of <paramref name="root"/>.</summary>
     internal static SymbolIndex Open(string root, string snapshotPath, CancellationToken ct)
     {
+        using ProfileScope scope = Profiler.Scope("symbols.index");
         var clock = Stopwatch.StartNew();
         MappedMemory? mapped = MappedMemory.Open(snapshotPath);
         SymbolSnapshot? old = mapped is null ? null : SymbolSnapshot.TryOpen(mapped.Memory);
@@ -175,6 +177,8 @@ public sealed class SymbolIndex : IDisposable
 
     private static (List<ExtractedSymbol>? Symbols, string? Reason) ParseOne(string path)
     {
+        // One scope per file, on the Parallel.For worker that parses it: each worker is a track of its own in a trace.
+        using ProfileScope scope = Profiler.Scope("symbols.parse");
         try
         {
             var info = new FileInfo(path);

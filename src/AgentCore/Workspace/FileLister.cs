@@ -1,3 +1,5 @@
+using AgentCore.Diagnostics;
+
 namespace AgentCore.Workspace;
 
 /// <summary>
@@ -38,6 +40,7 @@ internal static class FileLister
             return ([JsPath.Normalize(home)], false, []);
         }
 
+        using ProfileScope scope = Profiler.Scope("workspace.walk");
         (List<string> files, IReadOnlyList<WalkSkip> skipped) = RipgrepFiles(abs, recursive, limit, ct);
         NpmIgnore ig = BuildDirectoryIgnore(abs);
         List<string> dirs = ListFilteredDirectories(abs, recursive, ig, Math.Max(0, limit - files.Count), ct);
