@@ -1,3 +1,5 @@
+using AgentCore.Diagnostics;
+
 namespace AgentCore.Workspace;
 
 /// <summary>
@@ -40,7 +42,13 @@ internal static class FileLister
 
         (List<string> files, IReadOnlyList<WalkSkip> skipped) = RipgrepFiles(abs, recursive, limit, ct);
         NpmIgnore ig = BuildDirectoryIgnore(abs);
-        List<string> dirs = ListFilteredDirectories(abs, recursive, ig, Math.Max(0, limit - files.Count), ct);
+        List<string> dirs;
+        using (Profiler.Scope("files.dirscan"))
+        {
+            dirs = ListFilteredDirectories(abs, recursive, ig, Math.Max(0, limit - files.Count), ct);
+        }
+
+        using ProfileScope combine = Profiler.Scope("files.combine");
 
         // formatAndCombineResults: directories, then files; exact duplicates dropped; directories first, then localeCompare.
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -137,7 +145,12 @@ internal static class FileLister
             perWorker[k] = [];
         }
 
-        WalkSummary summary = ParallelWalker.Walk(abs, options, (path, worker) => perWorker[worker].Add(path), ct);
+        WalkSummary summary;
+        using (Profiler.Scope("files.walk"))
+        {
+            summary = ParallelWalker.Walk(abs, options, (path, worker) => perWorker[worker].Add(path), ct);
+        }
+
         var files = new List<string>(summary.Files);
         foreach (List<string> l in perWorker)
         {

@@ -1,4 +1,5 @@
 using System.Text;
+using AgentCore.Diagnostics;
 
 namespace AgentCore.Workspace;
 
@@ -33,11 +34,14 @@ internal static class FilesListFormatter
             keyed[k] = (entries[k], entries[k].Split('/'), k);
         }
 
-        Array.Sort(keyed, static (x, y) =>
+        using (Profiler.Scope("files.format.sort"))
         {
-            int c = CompareParts(x.Parts, y.Parts);
-            return c != 0 ? c : x.Index.CompareTo(y.Index);
-        });
+            Array.Sort(keyed, static (x, y) =>
+            {
+                int c = CompareParts(x.Parts, y.Parts);
+                return c != 0 ? c : x.Index.CompareTo(y.Index);
+            });
+        }
 
         // Entries relative to the controllers' root, without resolving each one (entries are already normalized).
         string? prefix = rooIgnore is null ? null : JsPath.Relative(rooIgnore.Cwd, absolutePath);
