@@ -36,13 +36,92 @@ internal static partial class DirectoryReader
             : ReadPortable(dir, entries);
     }
 
+    /// <summary>
+    /// Adds the names of the real subdirectories of <paramref name="dir"/> (not symbolic links) to
+    /// <paramref name="names"/>, in directory order; returns null, or why the directory could not be read. Other
+    /// entries are passed over without decoding their names, and links without a stat.
+    /// </summary>
+    public static unsafe string? ReadDirectoryNames(string dir, List<string> names)
+    {
+        if (!OperatingSystem.IsLinux() || RuntimeInformation.ProcessArchitecture is not (Architecture.X64 or Architecture.Arm64))
+        {
+            var entries = new List<DirEntry>();
+            string? error = ReadPortable(dir, entries);
+            foreach (DirEntry e in entries)
+            {
+                if (e.IsDirectory && !e.IsLink)
+                {
+                    names.Add(e.Name);
+                }
+            }
+
+            return error;
+        }
+
+        IntPtr handle = OpenDir(dir);
+        if (handle == IntPtr.Zero)
+        {
+            return ErrorText(Marshal.GetLastPInvokeError());
+        }
+
+        try
+        {
+            string prefix = dir == "/" ? "/" : dir + "/";
+            while (true)
+            {
+                IntPtr ent = ReadDir(handle);
+                if (ent == IntPtr.Zero)
+                {
+                    return null;
+                }
+
+                // SAFETY: glibc's struct dirent on LP64 Linux (see ReadLinux).
+                byte* p = (byte*)ent;
+                byte type = p[18];
+                if (type != DtDir && type != DtUnknown)
+                {
+                    continue;
+                }
+
+                byte* name = p + 19;
+                int len = 0;
+                while (name[len] != 0)
+                {
+                    len++;
+                }
+
+                if ((len == 1 && name[0] == '.') || (len == 2 && name[0] == '.' && name[1] == '.'))
+                {
+                    continue;
+                }
+
+                string n = Encoding.UTF8.GetString(name, len);
+                if (type == DtUnknown)
+                {
+                    FileAttributes? a = TryAttributes(prefix + n);
+                    if (a is not { } at || (at & FileAttributes.ReparsePoint) != 0 || (at & FileAttributes.Directory) == 0)
+                    {
+                        continue;
+                    }
+                }
+
+                names.Add(n);
+            }
+        }
+        finally
+        {
+            _ = CloseDir(handle);
+        }
+    }
+
+    private static string ErrorText(int errno) => errno == 13 ? "permission denied" : errno == 2 ? "no such directory" : "cannot read directory";
+
     private static unsafe string? ReadLinux(string dir, List<DirEntry> entries)
     {
         IntPtr handle = OpenDir(dir);
         if (handle == IntPtr.Zero)
         {
-            int errno = Marshal.GetLastPInvokeError();
-            return errno == 13 ? "permission denied" : errno == 2 ? "no such directory" : "cannot read directory";
+            return ErrorText(Marshal.GetLastPInvokeError());
         }
 
         try
