@@ -26,8 +26,13 @@ internal sealed unsafe class TreeSitterQuery
         Handle = query;
         CaptureNames = captureNames;
         Kinds = Array.ConvertAll(captureNames, CaptureKinds.Of);
+        NameDefinitionKinds = Array.ConvertAll(captureNames, static n => Suffix(n, "name.definition."));
+        DefinitionKinds = Array.ConvertAll(captureNames, static n => Suffix(n, "definition."));
         _predicates = predicates;
     }
+
+    private static string? Suffix(string name, string prefix) =>
+        name.StartsWith(prefix, StringComparison.Ordinal) ? name[prefix.Length..] : null;
 
     /// <summary>The grammar name (<c>typescript</c>, <c>c_sharp</c>, ...).</summary>
     public string Grammar { get; }
@@ -43,6 +48,13 @@ internal sealed unsafe class TreeSitterQuery
 
     /// <summary>How the definitions listing treats each capture id.</summary>
     public CaptureKind[] Kinds { get; }
+
+    /// <summary>By capture id: "class" for <c>name.definition.class</c>, else null (the symbol index's kinds, one
+    /// string per capture so that no symbol allocates one).</summary>
+    public string?[] NameDefinitionKinds { get; }
+
+    /// <summary>By capture id: "class" for <c>definition.class</c>, else null.</summary>
+    public string?[] DefinitionKinds { get; }
 
     /// <summary>The query of <paramref name="language"/>, compiled on first use.</summary>
     /// <exception cref="InvalidOperationException">The grammar is not in this build or the query does not compile.</exception>
