@@ -1,9 +1,9 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
 using System.Text.Unicode;
 using AgentCore.Diagnostics;
-using AgentCore.IO;
 using AgentCore.Operations;
 using Microsoft.Win32.SafeHandles;
 
@@ -83,38 +83,13 @@ public sealed class SymbolIndex : IDisposable
 
             var files = new IndexedFile[paths.Count];
             int[] oldFileMap = new int[old?.FileCount ?? 0];
+            Array.Fill(oldFileMap, -1);
             var toParse = new List<int>();
             int reused = 0, skipped = 0;
             using (Profiler.Scope("symbols.stat"))
             {
-                var previous = new Dictionary<string, int>(oldFileMap.Length, StringComparer.Ordinal);
-                for (int i = 0; i < oldFileMap.Length; i++)
-                {
-                    previous[old!.File(i).Path] = i;
-                    oldFileMap[i] = -1;
-                }
-
-                for (int i = 0; i < paths.Count; i++)
-                {
-                    var info = new FileInfo(paths[i]);
-                    string relative = Path.GetRelativePath(root, paths[i]).Replace('\\', '/');
-                    files[i] = new IndexedFile { Path = relative, Length = info.Exists ? info.Length : -1, MtimeTicks = info.Exists ? info.LastWriteTimeUtc.Ticks : 0 };
-                    if (previous.TryGetValue(relative, out int oi))
-                    {
-                        var f = old!.File(oi);
-                        if (f.Length == files[i].Length && f.MtimeTicks == files[i].MtimeTicks)
-                        {
-                            files[i].SymbolCount = f.SymbolCount;
-                            files[i].Reason = f.Reason;
-                            oldFileMap[oi] = i;
-                            reused++;
-                            skipped += f.Reason is null ? 0 : 1;
-                            continue;
-                        }
-                    }
-
-                    toParse.Add(i);
-                }
+                Stat(root, paths, files, ct);
+                MatchPrevious(old, files, oldFileMap, toParse, ref reused, ref skipped);
             }
 
             if (old is not null && toParse.Count == 0 && old.FileCount == paths.Count)
@@ -142,7 +117,7 @@ public sealed class SymbolIndex : IDisposable
                 using (Profiler.Scope("symbols.snapshot_write"))
                 {
                     fresh.Seal();
-                    AtomicFile.Write(snapshotPath, stream => SymbolSnapshotWriter.Write(stream, root, files, old, oldFileMap, fresh));
+                    SnapshotFile.Replace(snapshotPath, stream => SymbolSnapshotWriter.Write(stream, root, files, old, oldFileMap, fresh));
                 }
             }
 
@@ -157,6 +132,82 @@ public sealed class SymbolIndex : IDisposable
         {
             ((IDisposable?)mapped)?.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>Relative path, length and modification time of every file: one stat each, on all cores.</summary>
+    private static void Stat(string root, List<string> paths, IndexedFile[] files, CancellationToken ct)
+    {
+        if (paths.Count == 0)
+        {
+            return; // Partitioner.Create rejects an empty range
+        }
+
+        string prefix = root.EndsWith('/') ? root : root + "/";
+        Parallel.ForEach(Partitioner.Create(0, paths.Count, 256), new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Environment.ProcessorCount }, range =>
+        {
+            for (int i = range.Item1; i < range.Item2; i++)
+            {
+                string path = paths[i];
+                var info = new FileInfo(path);
+                bool exists = info.Exists;
+                files[i] = new IndexedFile
+                {
+                    Path = path.StartsWith(prefix, StringComparison.Ordinal) ? path[prefix.Length..] : Path.GetRelativePath(root, path).Replace('\\', '/'),
+                    Length = exists ? info.Length : -1,
+                    MtimeTicks = exists ? info.LastWriteTimeUtc.Ticks : 0,
+                };
+            }
+        });
+    }
+
+    /// <summary>
+    /// Finds each file in the previous snapshot by a merge walk (both lists are in the walk's ordinal path order, so
+    /// no path of the snapshot is decoded): a file with the same length and modification time is reused, any other is
+    /// queued for parsing. Where UTF-8 byte order and UTF-16 ordinal order disagree (surrogate pairs), a file may miss
+    /// its previous entry and is parsed again: slower, never wrong. The map is increasing, as the writer needs.
+    /// </summary>
+    private static void MatchPrevious(SymbolSnapshot? old, IndexedFile[] files, int[] oldFileMap, List<int> toParse, ref int reused, ref int skipped)
+    {
+        byte[] buffer = new byte[1024];
+        int j = 0;
+        for (int i = 0; i < files.Length; i++)
+        {
+            ref IndexedFile file = ref files[i];
+            if (old is not null && j < old.FileCount)
+            {
+                int length = Encoding.UTF8.GetMaxByteCount(file.Path.Length);
+                if (length > buffer.Length)
+                {
+                    buffer = new byte[length];
+                }
+
+                ReadOnlySpan<byte> path = buffer.AsSpan(0, Encoding.UTF8.GetBytes(file.Path, buffer));
+                int c = -1;
+                while (j < old.FileCount && (c = old.FilePath(j).SequenceCompareTo(path)) < 0)
+                {
+                    j++;
+                }
+
+                if (c == 0)
+                {
+                    (long oldLength, long oldTicks, int symbolCount, bool hasReason) = old.FileIdentity(j);
+                    if (oldLength == file.Length && oldTicks == file.MtimeTicks)
+                    {
+                        file.SymbolCount = symbolCount;
+                        file.Reason = hasReason ? old.File(j).Reason : null;
+                        oldFileMap[j] = i;
+                        reused++;
+                        skipped += hasReason ? 1 : 0;
+                        j++;
+                        continue;
+                    }
+
+                    j++;
+                }
+            }
+
+            toParse.Add(i);
         }
     }
 
