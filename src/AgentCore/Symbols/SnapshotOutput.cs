@@ -33,6 +33,23 @@ internal sealed class SnapshotOutput
         _used += 4;
     }
 
+    /// <summary>Writes one 20-byte symbol record.</summary>
+    public void WriteRecord(int atom, int file, int startRow, int endRow, int kind)
+    {
+        if (_used + SymbolSnapshot.SymbolRecordSize > BufferSize)
+        {
+            Flush();
+        }
+
+        Span<byte> r = _buffer.AsSpan(_used, SymbolSnapshot.SymbolRecordSize);
+        BinaryPrimitives.WriteInt32LittleEndian(r, atom);
+        BinaryPrimitives.WriteInt32LittleEndian(r[4..], file);
+        BinaryPrimitives.WriteInt32LittleEndian(r[8..], startRow);
+        BinaryPrimitives.WriteInt32LittleEndian(r[12..], endRow);
+        BinaryPrimitives.WriteInt32LittleEndian(r[16..], kind);
+        _used += SymbolSnapshot.SymbolRecordSize;
+    }
+
     public void WriteInt64(long value)
     {
         if (_used + 8 > BufferSize)

@@ -149,13 +149,12 @@ public sealed class SymbolIndex : IDisposable
             for (int i = range.Item1; i < range.Item2; i++)
             {
                 string path = paths[i];
-                var info = new FileInfo(path);
-                bool exists = info.Exists;
+                (long length, long ticks) = FileStat.Of(path);
                 files[i] = new IndexedFile
                 {
                     Path = path.StartsWith(prefix, StringComparison.Ordinal) ? path[prefix.Length..] : Path.GetRelativePath(root, path).Replace('\\', '/'),
-                    Length = exists ? info.Length : -1,
-                    MtimeTicks = exists ? info.LastWriteTimeUtc.Ticks : 0,
+                    Length = length,
+                    MtimeTicks = ticks,
                 };
             }
         });

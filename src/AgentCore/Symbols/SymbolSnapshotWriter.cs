@@ -220,21 +220,14 @@ internal static class SymbolSnapshotWriter
                 int start = haveOld ? BinaryPrimitives.ReadInt32LittleEndian(rec[8..]) : 0;
                 int end = haveOld ? BinaryPrimitives.ReadInt32LittleEndian(rec[12..]) : 0;
                 bool takeOld = haveOld && (!haveFresh || (file, start, end).CompareTo((run[r].File, run[r].StartRow, run[r].EndRow)) < 0);
-                o.WriteInt32(a);
                 if (takeOld)
                 {
-                    o.WriteInt32(file);
-                    o.WriteInt32(start);
-                    o.WriteInt32(end);
-                    o.WriteInt32(BinaryPrimitives.ReadInt32LittleEndian(rec[16..]));
+                    o.WriteRecord(a, file, start, end, BinaryPrimitives.ReadInt32LittleEndian(rec[16..]));
                     s++;
                 }
                 else
                 {
-                    o.WriteInt32(run[r].File);
-                    o.WriteInt32(run[r].StartRow);
-                    o.WriteInt32(run[r].EndRow);
-                    o.WriteInt32(freshKinds[run[r].Kind]);
+                    o.WriteRecord(a, run[r].File, run[r].StartRow, run[r].EndRow, freshKinds[run[r].Kind]);
                     r++;
                 }
 
