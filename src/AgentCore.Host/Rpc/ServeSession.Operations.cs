@@ -59,7 +59,7 @@ internal sealed partial class ServeSession
                 }, call.Cancellation))));
     }
 
-    private static string[] Languages() => [];
+    private static IReadOnlyList<string> Languages() => DefinitionsOperations.Languages;
 
     private ValueTask<WorkspaceOpenResult> OpenWorkspace(WorkspaceOpenParams p, RpcCall call)
     {

@@ -25,6 +25,7 @@ internal static class ServerJson
                 AgentCore.Conversations.ConversationsJsonContext.Default,
                 AgentCore.Workspace.WorkspaceJsonContext.Default,
                 AgentCore.Symbols.SymbolsJsonContext.Default,
+                AgentCore.Diagnostics.DiagnosticsJsonContext.Default,
                 ServeJsonContext.Default,
                 RpcJsonContext.Default),
         };
