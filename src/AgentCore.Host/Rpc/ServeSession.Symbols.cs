@@ -9,9 +9,16 @@ namespace AgentCore.Host.Rpc;
 /// on first use, again after a file changes). <c>root</c> (default: the workspace root) and <c>snapshotPath</c> are
 /// resolved inside the workspace like every other path.
 /// </summary>
-internal sealed partial class ServeSession
+internal sealed partial class ServeSession : IDisposable
 {
     private readonly SymbolIndexCache _symbols = new();
+
+    /// <summary>Closes the open symbol indexes and stops the metrics listener.</summary>
+    public void Dispose()
+    {
+        _symbols.Dispose();
+        _metrics.Dispose();
+    }
 
     private void AddSymbolOperations()
     {

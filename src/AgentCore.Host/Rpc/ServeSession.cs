@@ -6,7 +6,7 @@ namespace AgentCore.Host.Rpc;
 /// <c>agentcore serve</c>: the lifecycle (initialize first, shutdown, exit) and the method table. Every method
 /// other than the lifecycle is a binding of a library operation (see the Serve*.cs files beside this one).
 /// </summary>
-internal sealed partial class ServeSession : IDisposable
+internal sealed partial class ServeSession
 {
     private static readonly string[] s_encodings = ["o200k_base", "cl100k_base"];
     private static readonly string[] s_framings = ["lines", "content-length"];
@@ -25,8 +25,6 @@ internal sealed partial class ServeSession : IDisposable
         server.Add(RpcMethod.Create("initialize", ServeJsonContext.Default.InitializeParams, ServeJsonContext.Default.InitializeResult, Initialize, inline: true));
         server.Add(RpcMethod.Create("shutdown", ServeJsonContext.Default.Empty, ServeJsonContext.Default.Empty, Shutdown, inline: true));
         AddOperations();
-        AddSymbolOperations();
-        AddStatsOperations();
     }
 
     /// <summary>The parity policy's switch, as the client set it in initialize.</summary>
@@ -37,13 +35,6 @@ internal sealed partial class ServeSession : IDisposable
 
     /// <summary>Notifications this server sends.</summary>
     public List<string> SentNotifications { get; } = [];
-
-    /// <summary>Closes the open symbol indexes and stops the metrics listener.</summary>
-    public void Dispose()
-    {
-        _symbols.Dispose();
-        _metrics.Dispose();
-    }
 
     private void Add(RpcMethod method)
     {

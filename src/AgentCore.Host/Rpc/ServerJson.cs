@@ -21,11 +21,11 @@ internal static class ServerJson
         var options = new JsonSerializerOptions(ServeJsonContext.Default.Options)
         {
             TypeInfoResolver = JsonTypeInfoResolver.Combine(
+                AgentCore.Diagnostics.DiagnosticsJsonContext.Default,
                 AgentCore.Tokenization.TokenizationJsonContext.Default,
                 AgentCore.Conversations.ConversationsJsonContext.Default,
                 AgentCore.Workspace.WorkspaceJsonContext.Default,
                 AgentCore.Symbols.SymbolsJsonContext.Default,
-                AgentCore.Diagnostics.DiagnosticsJsonContext.Default,
                 ServeJsonContext.Default,
                 RpcJsonContext.Default),
         };
