@@ -4,7 +4,8 @@
 //    with the SDK's own validation of structuredContent against each tool's outputSchema;
 //  - revision 2026-07-28 (stateless: server/discover, _meta per request), which SDK 1.32.2 does not speak, as raw
 //    newline-delimited JSON-RPC over the same stdio;
-//  - vscode-jsonrpc (the JSON-RPC of the LSP libraries) drives `agentcore serve` over Content-Length framing.
+//  - vscode-jsonrpc (the JSON-RPC of the LSP libraries) drives `agentcore serve` over Content-Length framing
+//    (tokens, then the symbol index and the metrics on the fixture workspace).
 // Prints one line per check and ends with "clients: N passed, N failed"; exit 1 on any failure.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -202,6 +203,48 @@ await check('serve: vscode-jsonrpc over Content-Length framing (initialize, toke
     }
     assert(error instanceof rpc.ResponseError && error.code === code, `${method}: ${error}`);
   }
+  await conn.sendRequest('shutdown');
+  await conn.sendNotification('exit');
+  const code = await exited;
+  conn.dispose();
+  assert(code === 0, `exit code ${code}`);
+});
+
+// vscode-jsonrpc drives the symbol index and the metrics of `serve` (Content-Length framing).
+await check('serve: vscode-jsonrpc symbols/query, symbols/index and stats/get on the fixture workspace (errors name the field)', async () => {
+  const child = spawn(bin, ['serve'], { cwd: here, stdio: ['pipe', 'pipe', 'pipe'] });
+  const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+  const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
+  conn.listen();
+  const init = await conn.sendRequest('initialize', { fixes: false, clientInfo: { name: 'vscode-jsonrpc', version: '8.2.1' } });
+  for (const m of ['symbols/query', 'symbols/index', 'stats/get', 'stats/trace']) assert(init.capabilities.methods.includes(m), `${m} not listed`);
+  assert(init.languages.includes('typescript'), `languages ${JSON.stringify(init.languages)}`);
+  let error;
+  try {
+    await conn.sendRequest('symbols/query', { query: 'Greeter' });
+  } catch (e) {
+    error = e;
+  }
+  assert(error instanceof rpc.ResponseError && error.code === -32000 && error.data?.code === 'outside_workspace', `before workspace/open: ${error}`);
+  await conn.sendRequest('workspace/open', { root: fixture });
+  const found = await conn.sendRequest('symbols/query', { query: 'greeter', limit: 5 });
+  const top = found.matches[0];
+  assert(top && top.name === 'Greeter' && top.score === 1 && top.path === 'src/greet.ts' && top.startLine >= 1, JSON.stringify(found));
+  const indexed = await conn.sendRequest('symbols/index', {});
+  assert(indexed.statistics.files >= 1 && indexed.statistics.symbols >= 1, JSON.stringify(indexed));
+  for (const [params, target] of [[{ query: 5 }, 'query'], [{ query: 'a', limit: 0 }, 'limit'], [{}, 'query']]) {
+    error = undefined;
+    try {
+      await conn.sendRequest('symbols/query', params);
+    } catch (e) {
+      error = e;
+    }
+    assert(error instanceof rpc.ResponseError && error.code === -32602 && error.data?.target === target, `${JSON.stringify(params)}: ${error}`);
+  }
+  const stats = await conn.sendRequest('stats/get', {});
+  const find = stats.operations.find((o) => o.operation === 'symbols.find');
+  assert(find && find.count >= 1 && find.totalMs > 0, JSON.stringify(stats.operations));
+  assert(stats.memory.rssBytes > 0 && stats.memory.gcHeapBytes > 0 && stats.memory.peakRssBytes >= stats.memory.rssBytes, JSON.stringify(stats.memory));
   await conn.sendRequest('shutdown');
   await conn.sendNotification('exit');
   const code = await exited;
