@@ -1,5 +1,6 @@
 using AgentCore.Streaming;
 using AgentCore.Streaming.Http;
+using AgentCore.Streaming.Providers;
 using AgentCore.ToolCalls;
 
 namespace AgentCore.Host.Cli;

@@ -1,3 +1,5 @@
+using AgentCore.Streaming.Providers;
+
 namespace AgentCore.Streaming.Http;
 
 /// <summary>One streamed chat request: a single user prompt to a model.</summary>
@@ -20,12 +22,6 @@ public sealed record ChatRequest
 
     /// <summary>Anthropic <c>max_tokens</c> (the reference's default 8192).</summary>
     public int MaxTokens { get; init; } = 8192;
-
-    /// <summary>
-    /// A complete request body built by the caller (multi-message requests such as a condense, see
-    /// <c>ProviderSummaryModel</c>); when not empty it is sent as it is and <see cref="Prompt"/> is not used.
-    /// </summary>
-    public ReadOnlyMemory<byte> Body { get; init; }
 
     /// <summary>
     /// The deadline of the whole request, retries and the streamed body included (null: the client's

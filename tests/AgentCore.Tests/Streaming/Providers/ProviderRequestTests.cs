@@ -1,5 +1,8 @@
+using System.Text;
+using System.Text.Json;
 using AgentCore.Streaming;
 using AgentCore.Streaming.Http;
+using AgentCore.Streaming.Providers;
 using AgentCore.Tests.Streaming.Http;
 
 namespace AgentCore.Tests.Streaming.Providers;
@@ -77,5 +80,51 @@ public sealed class ProviderRequestTests
             .Where(h => h.Key is not ("Host" or "Content-Length" or "Content-Type" or "User-Agent"))
             .Select(h => $"{h.Key}: {h.Value}")];
         Assert.Equal(expected.Order(StringComparer.Ordinal), actual.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Write_PromptWithCharactersJsonSerializerEscapes_JsonStringifyBytesSameValue()
+    {
+        const string prompt = "it's <b> & \"q\" \u00e9 \ud83d\ude00 + `x`";
+        var request = new ChatRequest { Provider = ProviderKind.OpenAi, Model = "m", Prompt = prompt };
+
+        string body = Encoding.UTF8.GetString(ProviderRequestBody.Write(request, null, default));
+
+        // Before the shared builder the prompt went through System.Text.Json's default encoder (it\u0027s \u003Cb\u003E ...);
+        // the bytes are now JSON.stringify's, as the extension's SDKs send them: the same JSON value.
+        Assert.Equal("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"it's <b> & \\\"q\\\" é 😀 + `x`\"}],\"stream\":true,\"stream_options\":{\"include_usage\":true}}", body);
+        using JsonDocument doc = JsonDocument.Parse(body);
+        Assert.Equal(prompt, doc.RootElement.GetProperty("messages")[0].GetProperty("content").GetString());
+    }
+
+    [Theory]
+    [InlineData("ftp://example.com/v1")]
+    [InlineData("not a url")]
+    public void Create_BaseUrlNotHttp_ProviderExceptionNamingIt(string baseUrl)
+    {
+        var request = new ChatRequest { Provider = ProviderKind.OpenAi, Model = "m", Prompt = "p", BaseUrl = baseUrl };
+        ProviderException e = Assert.Throws<ProviderException>(() => ProviderRequest.Create(request));
+        Assert.Equal($"'{baseUrl}' is not an http(s) URL", e.Message);
+    }
+
+    [Theory]
+    [InlineData(ProviderKind.OpenAi, null, "https://api.openai.com/v1/chat/completions")]
+    [InlineData(ProviderKind.Anthropic, null, "https://api.anthropic.com/v1/messages")]
+    [InlineData(ProviderKind.Gemini, null, "https://generativelanguage.googleapis.com/v1beta/models/gemini%202.5%2Fx:streamGenerateContent?alt=sse")]
+    [InlineData(ProviderKind.Ollama, null, "http://127.0.0.1:11434/api/chat")]
+    [InlineData(ProviderKind.Ollama, "http://host:1/", "http://host:1/api/chat")]
+    [InlineData(ProviderKind.OpenAiResponses, "http://host:1/v1//", "http://host:1/v1/responses")]
+    public void Create_BaseUrls_Endpoint(ProviderKind provider, string? baseUrl, string expected)
+    {
+        var request = new ChatRequest { Provider = provider, Model = "gemini 2.5/x", Prompt = "p", BaseUrl = baseUrl, ApiKeyVariable = null };
+        Assert.Equal(expected, ProviderRequest.Create(request).Uri.AbsoluteUri);
+    }
+
+    [Fact]
+    public void Redact_KeyInMessage_Replaced()
+    {
+        Environment.SetEnvironmentVariable(KeyVariable, "k-wire-1");
+        var request = new ChatRequest { Provider = ProviderKind.OpenAi, Model = "m", Prompt = "p", ApiKeyVariable = KeyVariable };
+        Assert.Equal("bad key [redacted] here", ProviderRequest.Create(request).Redact("bad key k-wire-1 here"));
     }
 }

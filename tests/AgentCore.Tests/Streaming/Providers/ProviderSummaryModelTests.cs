@@ -1,9 +1,10 @@
 using System.Text;
 using AgentCore.Conversations;
 using AgentCore.Streaming.Http;
+using AgentCore.Streaming.Providers;
 using AgentCore.Tests.Streaming.Http;
 
-namespace AgentCore.Tests.Conversations;
+namespace AgentCore.Tests.Streaming.Providers;
 
 public sealed class ProviderSummaryModelTests
 {
@@ -118,7 +119,7 @@ public sealed class ProviderSummaryModelTests
     public void BuildBody_TextProviders_Shapes(ProviderKind provider, string expected)
     {
         var template = new ChatRequest { Provider = provider, Model = "m", Prompt = "" };
-        byte[] body = ProviderSummaryModel.BuildBody(template, "S",
+        byte[] body = ProviderRequestBody.Write(template, "S",
             """[{"role":"user","content":[{"type":"text","text":"a"},{"type":"image","source":{"data":"AA"}}]},{"role":"assistant","content":"b"}]"""u8);
         Assert.Equal(expected, Encoding.UTF8.GetString(body));
     }
