@@ -61,20 +61,12 @@ public sealed class ProviderClient : IDisposable
     /// </summary>
     /// <exception cref="ProviderException">The request failed before its stream started (HTTP error status after any retries, unreachable server, timeout, unset key variable).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public Task<ChatResult> StreamChatAsync(ChatRequest request, IStreamChunkSink sink, CancellationToken cancellationToken = default) =>
-        StreamAsync(request, null, default, sink, cancellationToken);
-
-    /// <summary>
-    /// <see cref="StreamChatAsync"/> of a conversation: <paramref name="systemPrompt"/> and <paramref name="messagesJson"/>
-    /// (see <see cref="ProviderRequestBody"/>) in place of the request's prompt when <paramref name="systemPrompt"/> is not null.
-    /// </summary>
-    internal async Task<ChatResult> StreamAsync(
-        ChatRequest request, string? systemPrompt, ReadOnlyMemory<byte> messagesJson, IStreamChunkSink sink, CancellationToken cancellationToken)
+    public async Task<ChatResult> StreamChatAsync(ChatRequest request, IStreamChunkSink sink, CancellationToken cancellationToken = default)
     {
         using OperationScope operation = OperationMetrics.Begin("provider.chat", async: true);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(sink);
-        ProviderRequest prepared = ProviderRequest.Create(request, systemPrompt, messagesJson.Span);
+        ProviderRequest prepared = ProviderRequest.Create(request);
         Uri uri = prepared.Uri;
         TimeSpan total = request.Timeout ?? _options.TotalTimeout;
         if (total <= TimeSpan.Zero)

@@ -33,17 +33,14 @@ internal sealed class ProviderRequest
     /// <summary>The content type of a streamed answer.</summary>
     public string StreamMediaType => Provider == ProviderKind.Ollama ? "application/x-ndjson" : "text/event-stream";
 
-    /// <summary>
-    /// The request for <paramref name="request"/>: its prompt as one user message, or, when <paramref name="systemPrompt"/>
-    /// is not null, that system prompt and the conversation <paramref name="messagesJson"/> (see <see cref="ProviderRequestBody"/>).
-    /// </summary>
+    /// <summary>The request for <paramref name="request"/> (its body: <see cref="ProviderRequestBody"/>).</summary>
     /// <exception cref="ProviderException">The key variable given is unset, or the base URL is not an http(s) URL.</exception>
-    public static ProviderRequest Create(ChatRequest request, string? systemPrompt = null, ReadOnlySpan<byte> messagesJson = default)
+    public static ProviderRequest Create(ChatRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         string? key = ResolveApiKey(request);
         Uri uri = BuildUri(request);
-        return new ProviderRequest(request.Provider, uri, key, ProviderRequestBody.Write(request, systemPrompt, messagesJson));
+        return new ProviderRequest(request.Provider, uri, key, ProviderRequestBody.Write(request));
     }
 
     /// <summary>Adds the provider's headers: user agent, accepted type, version and key.</summary>

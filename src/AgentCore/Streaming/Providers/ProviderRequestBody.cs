@@ -6,8 +6,8 @@ using AgentCore.Streaming.Http;
 namespace AgentCore.Streaming.Providers;
 
 /// <summary>
-/// The request bodies of the five provider APIs, for both requests the library sends: one user prompt (the
-/// <c>chat</c> verb) and a system prompt with a conversation in the API history shape (a condense,
+/// The request bodies of the five provider APIs, for both kinds of <see cref="ChatRequest"/>: one user prompt (the
+/// <c>chat</c> verb) and a conversation in the API history shape with an optional system prompt (a condense,
 /// <see cref="ProviderSummaryModel"/>). Written with <see cref="JsJsonWriter"/>: the bytes <c>JSON.stringify</c> gives,
 /// as the extension's SDKs send them.
 /// </summary>
@@ -25,13 +25,15 @@ internal static class ProviderRequestBody
     private const int SlackBytes = 256;
 
     /// <summary>
-    /// The body of <paramref name="request"/>: its prompt as one user message when <paramref name="systemPrompt"/> is
-    /// null, else <paramref name="systemPrompt"/> and <paramref name="messagesJson"/> (a JSON array of
-    /// <c>{"role","content"}</c>, content a string or Anthropic content blocks).
+    /// The body of <paramref name="request"/>: its <see cref="ChatRequest.Messages"/> (a JSON array of
+    /// <c>{"role","content"}</c>, content a string or Anthropic content blocks) with its
+    /// <see cref="ChatRequest.SystemPrompt"/> when it has messages, else its prompt as one user message.
     /// </summary>
-    public static byte[] Write(ChatRequest request, string? systemPrompt, ReadOnlySpan<byte> messagesJson)
+    public static byte[] Write(ChatRequest request)
     {
-        bool conversation = systemPrompt is not null;
+        ReadOnlySpan<byte> messagesJson = request.Messages.Span;
+        string? systemPrompt = request.SystemPrompt;
+        bool conversation = !messagesJson.IsEmpty;
         var buffer = new ArrayBufferWriter<byte>(messagesJson.Length + (systemPrompt?.Length ?? 0) + request.Prompt.Length + SlackBytes);
         var w = new JsJsonWriter(buffer);
         w.WriteStartObject();
@@ -42,7 +44,11 @@ internal static class ProviderRequestBody
                 w.WriteNumber("max_tokens", request.MaxTokens);
                 if (conversation)
                 {
-                    w.WriteString("system", systemPrompt);
+                    if (systemPrompt is not null)
+                    {
+                        w.WriteString("system", systemPrompt);
+                    }
+
                     w.WritePropertyName("messages");
                     var reader = new Utf8JsonReader(messagesJson, JsonReading.Options);
                     reader.Read();
@@ -65,7 +71,11 @@ internal static class ProviderRequestBody
                 w.WriteString("model", request.Model);
                 if (conversation)
                 {
-                    w.WriteString("instructions", systemPrompt);
+                    if (systemPrompt is not null)
+                    {
+                        w.WriteString("instructions", systemPrompt);
+                    }
+
                     w.WritePropertyName("input");
                     WriteResponsesInput(w, ReadMessages(messagesJson));
                 }
@@ -78,7 +88,7 @@ internal static class ProviderRequestBody
                 w.WriteBoolean("store", false);
                 break;
             case ProviderKind.Gemini:
-                if (conversation)
+                if (conversation && systemPrompt is not null)
                 {
                     w.WritePropertyName("systemInstruction");
                     w.WriteStartObject();
@@ -99,7 +109,7 @@ internal static class ProviderRequestBody
                 w.WriteString("model", request.Model);
                 w.WritePropertyName("messages");
                 w.WriteStartArray();
-                if (conversation)
+                if (conversation && systemPrompt is not null)
                 {
                     w.WriteStartObject();
                     w.WriteString("role", "system");

@@ -38,7 +38,8 @@ public sealed class ProviderSummaryModel : ISummaryModel
         string systemPrompt, ReadOnlyMemory<byte> messagesJson, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var sink = new Collector();
-        ChatResult result = await _client.StreamAsync(_template, systemPrompt, messagesJson, sink, cancellationToken).ConfigureAwait(false);
+        ChatRequest request = _template with { SystemPrompt = systemPrompt, Messages = messagesJson };
+        ChatResult result = await _client.StreamChatAsync(request, sink, cancellationToken).ConfigureAwait(false);
         if (result.Failed)
         {
             throw new ProviderException(sink.Error ?? "the provider's stream ended with an error");

@@ -88,7 +88,7 @@ public sealed class ProviderRequestTests
         const string prompt = "it's <b> & \"q\" \u00e9 \ud83d\ude00 + `x`";
         var request = new ChatRequest { Provider = ProviderKind.OpenAi, Model = "m", Prompt = prompt };
 
-        string body = Encoding.UTF8.GetString(ProviderRequestBody.Write(request, null, default));
+        string body = Encoding.UTF8.GetString(ProviderRequestBody.Write(request));
 
         // Before the shared builder the prompt went through System.Text.Json's default encoder (it\u0027s \u003Cb\u003E ...);
         // the bytes are now JSON.stringify's, as the extension's SDKs send them: the same JSON value.
