@@ -5,7 +5,15 @@ using BenchmarkDotNet.Attributes;
 
 namespace AgentCore.Benchmarks.Workspace;
 
-// Results: docs/performance.md, "ZString".
+// BenchmarkDotNet v0.15.8, Linux Debian GNU/Linux 12 (bookworm)
+// AMD EPYC 2.60GHz, 1 CPU, 2 logical and 2 physical cores (shared, load average 3-5)
+//   [Host]   : .NET 10.0.12 (10.0.12, 10.0.1226.42308), X64 RyuJIT x86-64-v4
+// Job=ShortRun  IterationCount=3  LaunchCount=1  WarmupCount=3  Toolchain=InProcessEmitToolchain
+// | Method                | Mean       | Error      | StdDev    | Ratio | RatioSD | Gen0     | Gen1     | Gen2     | Allocated | Alloc Ratio |
+// | SplitPadStringBuilder | 1,380.9 us | 4,503.1 us | 246.83 us |  1.02 |    0.22 | 142.5781 | 142.5781 | 142.5781 | 813.43 KB |        1.00 |
+// | StringBuilderSpans    |   738.8 us |   690.8 us |  37.87 us |  0.55 |    0.09 | 142.5781 | 142.5781 | 142.5781 | 464.97 KB |        0.57 |
+// | ZStringSpans          |   639.9 us |   882.5 us |  48.37 us |  0.47 |    0.08 |  71.2891 |  71.2891 |  71.2891 | 230.51 KB |        0.28 |
+// docs/performance.md, "ZString".
 
 /// <summary>
 /// read_file's line numbering (<c>addLineNumbers</c>) of a 2,000-line source file (the 2026 reader's default line
