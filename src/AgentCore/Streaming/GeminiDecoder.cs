@@ -271,6 +271,6 @@ internal sealed class GeminiDecoder : SseStreamDecoder
     private void OnError(ref Utf8JsonReader r)
     {
         ProviderError error = ProviderError.Read(ref r);
-        Fail(error.GeminiName(), error.MessageOrDefault);
+        Fail(ProviderError.Name(error.Status, error.NumericCode?.ToString(System.Globalization.CultureInfo.InvariantCulture)), error.MessageOrDefault);
     }
 }

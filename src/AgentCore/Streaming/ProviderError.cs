@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using AgentCore.Json;
@@ -68,9 +67,6 @@ internal readonly record struct ProviderError(string? Message, string? Type, str
 
         return new ProviderError(message, type, code, numericCode, status);
     }
-
-    /// <summary>Gemini's name of the error: <c>status</c>, else the numeric <c>code</c>, else <see cref="DefaultName"/>.</summary>
-    public string GeminiName() => Name(Status, NumericCode?.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>
     /// The provider's message in an HTTP error body (the first element of an array, as Gemini sends it):
