@@ -6,6 +6,7 @@ using AgentCore.Operations;
 using AgentCore.Parsing;
 using AgentCore.Streaming;
 using AgentCore.Streaming.Http;
+using AgentCore.Streaming.Providers;
 using AgentCore.Tokenization;
 
 namespace AgentCore.Diagnostics;

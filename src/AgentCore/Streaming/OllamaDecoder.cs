@@ -107,7 +107,7 @@ internal sealed class OllamaDecoder : StreamDecoder, INdjsonLineHandler
         if (error.Present)
         {
             FlushMatcher();
-            Fail("api_error", Decode(error).ToString());
+            Fail(ProviderError.DefaultName, Decode(error).ToString());
             return;
         }
 

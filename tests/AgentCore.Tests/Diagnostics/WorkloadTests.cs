@@ -3,6 +3,7 @@ using AgentCore.Diagnostics;
 using AgentCore.Diagnostics.Workloads;
 using AgentCore.Streaming;
 using AgentCore.Streaming.Http;
+using AgentCore.Streaming.Providers;
 
 namespace AgentCore.Tests.Diagnostics;
 
