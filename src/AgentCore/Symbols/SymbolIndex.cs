@@ -50,7 +50,6 @@ public sealed class SymbolIndex : IDisposable
     /// <summary>Opens (and brings up to date) the index of <paramref name="root"/>.</summary>
     internal static SymbolIndex Open(string root, string snapshotPath, CancellationToken ct)
     {
-        using ProfileScope scope = Profiler.Scope("symbols.index");
         var clock = Stopwatch.StartNew();
         MappedMemory? mapped;
         SymbolSnapshot? old;
