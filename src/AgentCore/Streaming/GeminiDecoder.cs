@@ -175,9 +175,7 @@ internal sealed class GeminiDecoder : SseStreamDecoder
             }
             else if (r.ValueTextEquals("functionCall"u8))
             {
-                hasCall = JsonWalk.EnterObject(ref r);
-                call = r;
-                JsonWalk.SkipValue(ref r);
+                hasCall = JsonWalk.CaptureObject(ref r, out call);
             }
             else
             {

@@ -73,9 +73,7 @@ internal sealed class OllamaDecoder : StreamDecoder, INdjsonLineHandler
         {
             if (r.ValueTextEquals("message"u8))
             {
-                hasMessage = JsonWalk.EnterObject(ref r);
-                message = r;
-                JsonWalk.SkipValue(ref r);
+                hasMessage = JsonWalk.CaptureObject(ref r, out message);
             }
             else if (r.ValueTextEquals("done"u8))
             {

@@ -163,9 +163,7 @@ internal sealed class OpenAiResponsesDecoder : SseStreamDecoder
         {
             if (r.ValueTextEquals("item"u8))
             {
-                hasItem = JsonWalk.EnterObject(ref r);
-                item = r;
-                JsonWalk.SkipValue(ref r);
+                hasItem = JsonWalk.CaptureObject(ref r, out item);
             }
             else if (r.ValueTextEquals("output_index"u8))
             {
@@ -313,15 +311,11 @@ internal sealed class OpenAiResponsesDecoder : SseStreamDecoder
         {
             if (r.ValueTextEquals("response"u8))
             {
-                hasResponse = JsonWalk.EnterObject(ref r);
-                response = r;
-                JsonWalk.SkipValue(ref r);
+                hasResponse = JsonWalk.CaptureObject(ref r, out response);
             }
             else if (r.ValueTextEquals("usage"u8))
             {
-                hasUsage = JsonWalk.EnterObject(ref r);
-                usage = r;
-                JsonWalk.SkipValue(ref r);
+                hasUsage = JsonWalk.CaptureObject(ref r, out usage);
             }
             else
             {
@@ -363,9 +357,7 @@ internal sealed class OpenAiResponsesDecoder : SseStreamDecoder
         {
             if (r.ValueTextEquals("response"u8))
             {
-                hasResponse = JsonWalk.EnterObject(ref r);
-                response = r;
-                JsonWalk.SkipValue(ref r);
+                hasResponse = JsonWalk.CaptureObject(ref r, out response);
             }
             else
             {
@@ -401,9 +393,7 @@ internal sealed class OpenAiResponsesDecoder : SseStreamDecoder
         {
             if (r.ValueTextEquals("error"u8))
             {
-                hasError = JsonWalk.EnterObject(ref r);
-                error = r;
-                JsonWalk.SkipValue(ref r);
+                hasError = JsonWalk.CaptureObject(ref r, out error);
             }
             else if (r.ValueTextEquals("code"u8))
             {
