@@ -27,6 +27,19 @@ internal static class Program
             return;
         }
 
+        // `scope-cost [rounds]`: ScopeCostBenchmarks' two variants in interleaved child processes (docs/performance.md).
+        if (args is ["scope-cost", ..])
+        {
+            Diagnostics.ScopeCostHarness.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10);
+            return;
+        }
+
+        if (args is ["scope-cost-child"])
+        {
+            Diagnostics.ScopeCostHarness.RunChild();
+            return;
+        }
+
         if (args is ["compare", ..])
         {
             Environment.Exit(RegressionCompare.Run(args[1..]));

@@ -4,9 +4,14 @@
 //    with the SDK's own validation of structuredContent against each tool's outputSchema;
 //  - revision 2026-07-28 (stateless: server/discover, _meta per request), which SDK 1.32.2 does not speak, as raw
 //    newline-delimited JSON-RPC over the same stdio;
-//  - vscode-jsonrpc (the JSON-RPC of the LSP libraries) drives `agentcore serve` over Content-Length framing.
+//  - vscode-jsonrpc (the JSON-RPC of the LSP libraries) drives `agentcore serve` over Content-Length framing
+//    (tokens, then the symbol index and the metrics on the fixture workspace, then conversations and a streamed
+//    chat against a loopback provider, its chat/chunk notifications received by the client's notification handler).
 // Prints one line per check and ends with "clients: N passed, N failed"; exit 1 on any failure.
 import { spawn } from 'node:child_process';
+import http from 'node:http';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -207,6 +212,141 @@ await check('serve: vscode-jsonrpc over Content-Length framing (initialize, toke
   const code = await exited;
   conn.dispose();
   assert(code === 0, `exit code ${code}`);
+});
+
+// vscode-jsonrpc drives the symbol index and the metrics of `serve` (Content-Length framing).
+await check('serve: vscode-jsonrpc symbols/query, symbols/index and stats/get on the fixture workspace (errors name the field)', async () => {
+  const child = spawn(bin, ['serve'], { cwd: here, stdio: ['pipe', 'pipe', 'pipe'] });
+  const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+  const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
+  conn.listen();
+  const init = await conn.sendRequest('initialize', { fixes: false, clientInfo: { name: 'vscode-jsonrpc', version: '8.2.1' } });
+  for (const m of ['symbols/query', 'symbols/index', 'stats/get', 'stats/trace']) assert(init.capabilities.methods.includes(m), `${m} not listed`);
+  assert(init.languages.includes('typescript'), `languages ${JSON.stringify(init.languages)}`);
+  let error;
+  try {
+    await conn.sendRequest('symbols/query', { query: 'Greeter' });
+  } catch (e) {
+    error = e;
+  }
+  assert(error instanceof rpc.ResponseError && error.code === -32000 && error.data?.code === 'outside_workspace', `before workspace/open: ${error}`);
+  await conn.sendRequest('workspace/open', { root: fixture });
+  const found = await conn.sendRequest('symbols/query', { query: 'greeter', limit: 5 });
+  const top = found.matches[0];
+  assert(top && top.name === 'Greeter' && top.score === 1 && top.path === 'src/greet.ts' && top.startLine >= 1, JSON.stringify(found));
+  const indexed = await conn.sendRequest('symbols/index', {});
+  assert(indexed.statistics.files >= 1 && indexed.statistics.symbols >= 1, JSON.stringify(indexed));
+  for (const [params, target] of [[{ query: 5 }, 'query'], [{ query: 'a', limit: 0 }, 'limit'], [{}, 'query']]) {
+    error = undefined;
+    try {
+      await conn.sendRequest('symbols/query', params);
+    } catch (e) {
+      error = e;
+    }
+    assert(error instanceof rpc.ResponseError && error.code === -32602 && error.data?.target === target, `${JSON.stringify(params)}: ${error}`);
+  }
+  const stats = await conn.sendRequest('stats/get', {});
+  const find = stats.operations.find((o) => o.operation === 'symbols.find');
+  assert(find && find.count >= 1 && find.totalMs > 0, JSON.stringify(stats.operations));
+  assert(stats.memory.rssBytes > 0 && stats.memory.gcHeapBytes > 0 && stats.memory.peakRssBytes >= stats.memory.rssBytes, JSON.stringify(stats.memory));
+  await conn.sendRequest('shutdown');
+  await conn.sendNotification('exit');
+  const code = await exited;
+  conn.dispose();
+  assert(code === 0, `exit code ${code}`);
+});
+
+// vscode-jsonrpc drives the server-held conversations and a streamed chat: chat/chunk notifications arrive through
+// the client's own notification handler before the chat/start answer; the API key reaches the provider only.
+await check('serve: vscode-jsonrpc conversation/* (create, append, estimate, truncate, save, load) and chat/start with chat/chunk notifications', async () => {
+  const key = 'sk-clients-0123456789-secret';
+  const sse = [
+    '{"id":"c1","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"role":"assistant","content":"Hello"}}]}',
+    '{"id":"c1","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":" there"}}]}',
+    '{"id":"c1","object":"chat.completion.chunk","choices":[{"index":0,"delta":{},"finish_reason":"stop"}]}',
+    '{"id":"c1","object":"chat.completion.chunk","choices":[],"usage":{"prompt_tokens":5,"completion_tokens":2,"total_tokens":7}}',
+  ].map((d) => `data: ${d}\n\n`).join('') + 'data: [DONE]\n\n';
+  const seen = [];
+  const provider = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (d) => (body += d));
+    req.on('end', () => {
+      seen.push({ url: req.url, auth: req.headers.authorization, body });
+      if (req.headers.authorization !== `Bearer ${key}`) {
+        res.writeHead(401, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: { message: `Incorrect API key provided: ${req.headers.authorization}` } }));
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.end(sse);
+    });
+  });
+  await new Promise((resolve) => provider.listen(0, '127.0.0.1', resolve));
+  const baseUrl = `http://127.0.0.1:${provider.address().port}/v1`;
+  const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'agentcore-clients-'));
+  const child = spawn(bin, ['serve'], { cwd: here, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+  const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
+  const chunks = [];
+  conn.onNotification('chat/chunk', (p) => chunks.push(p));
+  conn.listen();
+  try {
+    const init = await conn.sendRequest('initialize', { fixes: false, clientInfo: { name: 'vscode-jsonrpc', version: '8.2.1' } });
+    for (const m of ['conversation/create', 'conversation/append', 'conversation/estimate', 'conversation/truncate', 'conversation/save', 'conversation/load', 'conversation/delete', 'chat/start']) {
+      assert(init.capabilities.methods.includes(m), `${m} not listed`);
+    }
+    assert(init.capabilities.notifications.includes('chat/chunk'), 'chat/chunk not listed');
+    const created = await conn.sendRequest('conversation/create', { messages: [{ role: 'user', content: [{ type: 'text', text: '<task>\nsay hi\n</task>' }], ts: 1731400000000 }] });
+    assert(created.conversationId && created.count === 1 && created.tokens === 14, JSON.stringify(created));
+    const id = created.conversationId;
+    const appended = await conn.sendRequest('conversation/append', { conversationId: id, messages: [
+      { role: 'assistant', content: 'hello world' }, { role: 'user', content: 'one' }, { role: 'assistant', content: 'two' }, { role: 'user', content: '' }] });
+    assert(appended.count === 5 && appended.tokens === 20, JSON.stringify(appended));
+    const estimate = await conn.sendRequest('conversation/estimate', { conversationId: id });
+    assert(JSON.stringify(estimate.messageTokens) === '[14,3,2,2,0]', JSON.stringify(estimate));
+    const cut = await conn.sendRequest('conversation/truncate', { conversationId: id, contextWindow: 100000, maxTokens: 30000, threshold: 0, totalTokens: 60001 });
+    assert(cut.decision === 'truncate' && cut.removed === 2 && JSON.stringify(cut.keptIndices) === '[0,3,4]' && cut.count === 3, JSON.stringify(cut));
+    let error;
+    try {
+      await conn.sendRequest('conversation/save', { conversationId: id, path: 'task1' });
+    } catch (e) {
+      error = e;
+    }
+    assert(error instanceof rpc.ResponseError && error.data?.code === 'outside_workspace', `save before workspace/open: ${error}`);
+    await conn.sendRequest('workspace/open', { root: ws });
+    const saved = await conn.sendRequest('conversation/save', { conversationId: id, path: 'task1/api_conversation_history.json' });
+    const onDisk = JSON.parse(fs.readFileSync(path.join(ws, 'task1', 'api_conversation_history.json'), 'utf8'));
+    assert(saved.count === 3 && onDisk.length === 3 && onDisk[0].ts === 1731400000000 && onDisk[2].content === '', JSON.stringify(saved));
+    const loaded = await conn.sendRequest('conversation/load', { path: 'task1' });
+    assert(loaded.conversationId !== id && loaded.count === 3, JSON.stringify(loaded));
+
+    const answer = await conn.sendRequest('chat/start', { provider: 'openai', model: 'gpt-4.1-mini', baseUrl, apiKey: key, messages: [{ role: 'user', content: 'Say hi' }] });
+    const texts = chunks.filter((c) => c.chunk.type === 'text').map((c) => c.chunk.text).join('');
+    assert(texts === 'Hello there', `chunks ${JSON.stringify(chunks)}`);
+    assert(chunks.some((c) => c.chunk.type === 'usage' && c.chunk.inputTokens === 5 && c.chunk.outputTokens === 2), `usage chunk ${JSON.stringify(chunks)}`);
+    assert(answer.finish === 'stop' && answer.usage.tokensIn === 5 && answer.usage.tokensOut === 2 && answer.attempts === 1, JSON.stringify(answer));
+    assert(seen.length === 1 && JSON.parse(seen[0].body).messages[0].content === 'Say hi' && seen[0].url === '/v1/chat/completions', JSON.stringify(seen));
+
+    error = undefined;
+    try {
+      await conn.sendRequest('chat/start', { provider: 'openai', model: 'm', baseUrl, apiKey: `${key}-wrong`, prompt: 'hi' });
+    } catch (e) {
+      error = e;
+    }
+    assert(error instanceof rpc.ResponseError && error.code === -32000 && error.data?.code === 'provider_error' && !error.message.includes(key), `bad key: ${error}`);
+    await conn.sendRequest('shutdown');
+    await conn.sendNotification('exit');
+    const code = await exited;
+    assert(code === 0, `exit code ${code}`);
+    assert(!stderr.includes(key), 'the API key was logged');
+  } finally {
+    conn.dispose();
+    child.kill();
+    provider.close();
+    fs.rmSync(ws, { recursive: true, force: true });
+  }
 });
 
 console.log(`clients: ${passed} passed, ${failed} failed`);

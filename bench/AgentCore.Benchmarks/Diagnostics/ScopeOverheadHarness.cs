@@ -30,6 +30,14 @@ internal static class ScopeOverheadHarness
         Console.WriteLine($"  scope per call, off         {off * 1e3,9:0.000} ms  {off / 2000 * 1e9,8:0} ns/call  {(off / none - 1) * 100,6:+0.00;-0.00} %");
         Console.WriteLine($"  scope per call, on          {on * 1e3,9:0.000} ms  {on / 2000 * 1e9,8:0} ns/call  {(on / none - 1) * 100,6:+0.00;-0.00} %");
 
+        // 100 rounds of the empty loop take a few milliseconds: without a warm-up they all run the unoptimized (tier-0)
+        // code, where Profiler.Scope is a call, not an inlined flag test.
+        var warm = Stopwatch.StartNew();
+        while (warm.Elapsed < TimeSpan.FromSeconds(1))
+        {
+            check += b.EmptyScopeOff();
+        }
+
         double empty = double.MaxValue;
         for (int r = 0; r < rounds; r++)
         {

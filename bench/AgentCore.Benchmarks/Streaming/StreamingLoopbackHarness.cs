@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Text;
 using AgentCore.Streaming;
 using AgentCore.Streaming.Http;
+using AgentCore.Streaming.Providers;
 
 using AgentCore.Diagnostics.Workloads;
 

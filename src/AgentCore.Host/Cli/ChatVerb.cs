@@ -1,5 +1,6 @@
 using AgentCore.Streaming;
 using AgentCore.Streaming.Http;
+using AgentCore.Streaming.Providers;
 using AgentCore.ToolCalls;
 
 namespace AgentCore.Host.Cli;
@@ -33,8 +34,13 @@ internal sealed class ChatVerb : Verb
 
     public override async Task<int> RunAsync(ParsedArgs args, VerbContext context, CancellationToken cancellationToken)
     {
-        string providerName = args.GetChoice("provider", [.. ProviderKinds.Names]) ?? throw new UsageException("'chat' needs --provider (openai, openai-responses, anthropic, gemini or ollama)");
-        _ = ProviderKinds.TryParse(providerName, out ProviderKind provider); // GetChoice admitted only known names
+        int providerIndex = args.GetChoiceIndex("provider", [.. ProviderKinds.Names]); // ProviderKinds.Names is in ProviderKind order
+        if (providerIndex < 0)
+        {
+            throw new UsageException("'chat' needs --provider (openai, openai-responses, anthropic, gemini or ollama)");
+        }
+
+        var provider = (ProviderKind)providerIndex;
         string model = args.Get("model") ?? throw new UsageException("'chat' needs --model");
         args.ExpectPositionals(1, 1);
         string? baseUrl = args.Get("base-url");

@@ -46,7 +46,9 @@ internal static class CommandLine
             if (!cancel.IsCancellationRequested)
             {
                 signal.Cancel = true;
-                cancel.Cancel();
+                // Callbacks and the continuations they resume run on the pool, not on the runtime's signal thread:
+                // a later Ctrl-C must still be delivered while the operation unwinds.
+                _ = cancel.CancelAsync();
             }
         });
 

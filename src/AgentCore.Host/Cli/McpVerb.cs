@@ -50,7 +50,7 @@ internal sealed class McpVerb : Verb
             CancelIdField = "requestId",
             AnswerCancelledRequests = false,
         });
-        _ = new McpSession(server, roots);
+        using var session = new McpSession(server, roots);
         return await ServerHost.RunAsync(server, cancellationToken).ConfigureAwait(false);
     }
 }

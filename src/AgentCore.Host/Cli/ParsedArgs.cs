@@ -3,8 +3,10 @@ using System.Globalization;
 namespace AgentCore.Host.Cli;
 
 /// <summary>
-/// The first phase of every verb: the command line checked against the verb's option list, with no I/O.
-/// Values are validated here so a verb never starts work on a command line it will reject.
+/// The first phase of every verb: the command line checked against the verb's option list (names, and a value for
+/// each option that takes one), with no I/O. Values are checked by the typed getters (<see cref="GetInt64"/>,
+/// <see cref="GetChoice"/>, ...) as the verb binds its request, before the operation starts, so a verb never starts
+/// work on a command line it will reject.
 /// </summary>
 /// <remarks>
 /// Written by hand rather than taken from a library (measured on this machine, same AOT profile, a two-option
@@ -143,17 +145,24 @@ internal sealed class ParsedArgs
     /// <summary>The value of option <paramref name="name"/>, which must be one of <paramref name="allowed"/>.</summary>
     public string? GetChoice(string name, ReadOnlySpan<string> allowed)
     {
+        int index = GetChoiceIndex(name, allowed);
+        return index < 0 ? null : allowed[index];
+    }
+
+    /// <summary>The index in <paramref name="allowed"/> of option <paramref name="name"/>'s value, which must be one of them; -1 when the option is absent.</summary>
+    public int GetChoiceIndex(string name, ReadOnlySpan<string> allowed)
+    {
         string? text = Get(name);
         if (text is null)
         {
-            return null;
+            return -1;
         }
 
-        foreach (string a in allowed)
+        for (int i = 0; i < allowed.Length; i++)
         {
-            if (a == text)
+            if (allowed[i] == text)
             {
-                return a;
+                return i;
             }
         }
 

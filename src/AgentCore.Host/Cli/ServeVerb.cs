@@ -29,7 +29,7 @@ internal sealed class ServeVerb : Verb
         using Stream stdin = context.OpenStdin();
         using Stream stdout = StdoutStream.Open();
         var server = new RpcServer(stdin, stdout, context.Error, new RpcServerOptions { LogName = "agentcore serve" });
-        _ = new ServeSession(server);
+        using var session = new ServeSession(server);
         return await ServerHost.RunAsync(server, cancellationToken).ConfigureAwait(false);
     }
 }

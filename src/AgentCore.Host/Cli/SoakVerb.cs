@@ -21,7 +21,8 @@ internal sealed class SoakVerb : Verb
         "Usage: agentcore soak --duration D [--concurrency N] [--interval D] [--warmup D] [--out PREFIX] [--json]\n\n" +
         "Runs N operations at once (default 100) for D (e.g. 90s, 2m, 24h, 1h30m): provider streams decoded from the\n" +
         "recordings in the binary through a loopback HTTP server and the real provider client, token counts,\n" +
-        "incremental parses and conversation appends with sliding-window truncation, each checked against the\n" +
+        "incremental parses, conversation appends with sliding-window truncation, recursive list_files walks of a\n" +
+        "generated workspace and symbol-index updates after rewriting one of its files, each checked against the\n" +
         "result computed before the run. Every --interval (default 5s) it samples RSS, managed heap, open handles\n" +
         "and threads, and prints progress on stderr.\n\n" +
         "Pass/fail (exit 0/1): every operation started must complete with the expected result (no failure, none\n" +

@@ -53,32 +53,31 @@ internal sealed class StatsVerb : Verb
         var innerContext = new VerbContext(context.OpenStdin, innerOut, context.Error);
 
         using var collector = new MetricsCollector();
-        long slowBefore = SlowOperationWarnings.Total;
-        MemoryFigures before = MemoryFigures.Capture();
+        StatsResult before = await StatsOperations.GetStatsAsync(new StatsRequest(), collector, cancellationToken).ConfigureAwait(false);
         long start = Stopwatch.GetTimestamp();
         int code = await CommandLine.RunAsync(inner, innerContext, cancellationToken).ConfigureAwait(false);
 
         TimeSpan wall = Stopwatch.GetElapsedTime(start);
-        MemoryFigures after = MemoryFigures.Capture();
-        IReadOnlyList<OperationStats> operations = collector.Snapshot();
-        long slow = SlowOperationWarnings.Total - slowBefore;
+        StatsResult after = await StatsOperations.GetStatsAsync(new StatsRequest(), collector, CancellationToken.None).ConfigureAwait(false);
 
         context.Out.Write(json
-            ? FormatJson(inner, code, wall, before, after, operations, slow)
-            : FormatTable(inner, code, wall, before, after, operations, slow));
+            ? FormatJson(inner, code, wall, before, after)
+            : FormatTable(inner, code, wall, before, after));
         return ExitCodes.Ok;
     }
 
-    private static string FormatTable(string[] inner, int code, TimeSpan wall, MemoryFigures before, MemoryFigures after, IReadOnlyList<OperationStats> operations, long slow)
+    private static string FormatTable(string[] inner, int code, TimeSpan wall, StatsResult beforeRun, StatsResult afterRun)
     {
+        MemoryStats before = beforeRun.Memory, after = afterRun.Memory;
+        long slow = afterRun.SlowOperations - beforeRun.SlowOperations;
         var sb = new StringBuilder();
         CultureInfo c = CultureInfo.InvariantCulture;
         sb.Append(c, $"run:        agentcore {string.Join(' ', inner)}\n");
         sb.Append(c, $"exit code:  {code}\n");
         sb.Append(c, $"wall time:  {wall.TotalMilliseconds:0.00} ms\n");
-        sb.Append(c, $"cpu time:   {(after.CpuTime - before.CpuTime).TotalMilliseconds:0.00} ms\n\n");
+        sb.Append(c, $"cpu time:   {after.CpuMs - before.CpuMs:0.00} ms\n\n");
         sb.Append(c, $"{"operation",-24}{"count",10}{"bytes",14}{"total ms",12}{"p50 ms",10}{"p99 ms",10}{"max ms",10}\n");
-        foreach (OperationStats op in operations)
+        foreach (OperationStats op in afterRun.Operations)
         {
             sb.Append(c, $"{op.Operation,-24}{op.Count,10}{op.Bytes,14}{op.TotalMs,12:0.000}{op.P50Ms,10:0.000}{op.P99Ms,10:0.000}{op.MaxMs,10:0.000}\n");
         }
@@ -93,8 +92,10 @@ internal sealed class StatsVerb : Verb
         return sb.ToString();
     }
 
-    private static string FormatJson(string[] inner, int code, TimeSpan wall, MemoryFigures before, MemoryFigures after, IReadOnlyList<OperationStats> operations, long slow)
+    private static string FormatJson(string[] inner, int code, TimeSpan wall, StatsResult beforeRun, StatsResult afterRun)
     {
+        MemoryStats before = beforeRun.Memory, after = afterRun.Memory;
+        long slow = afterRun.SlowOperations - beforeRun.SlowOperations;
         using var buffer = new MemoryStream();
         using (var w = new System.Text.Json.Utf8JsonWriter(buffer))
         {
@@ -108,9 +109,9 @@ internal sealed class StatsVerb : Verb
             w.WriteEndArray();
             w.WriteNumber("exitCode", code);
             w.WriteNumber("wallMs", Math.Round(wall.TotalMilliseconds, 3));
-            w.WriteNumber("cpuMs", Math.Round((after.CpuTime - before.CpuTime).TotalMilliseconds, 3));
+            w.WriteNumber("cpuMs", Math.Round(after.CpuMs - before.CpuMs, 3));
             w.WriteStartArray("operations");
-            foreach (OperationStats op in operations)
+            foreach (OperationStats op in afterRun.Operations)
             {
                 w.WriteStartObject();
                 w.WriteString("operation", op.Operation);

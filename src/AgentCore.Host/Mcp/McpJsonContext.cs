@@ -16,4 +16,5 @@ namespace AgentCore.Host.Mcp;
 [JsonSerializable(typeof(DefinitionsArguments))]
 [JsonSerializable(typeof(SearchFilesArguments))]
 [JsonSerializable(typeof(ReadFileArguments))]
+[JsonSerializable(typeof(FindSymbolArguments))]
 internal sealed partial class McpJsonContext : JsonSerializerContext;

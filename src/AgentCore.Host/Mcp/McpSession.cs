@@ -10,17 +10,18 @@ namespace AgentCore.Host.Mcp;
 /// revision 2026-07-28 (the version in each request's <c>_meta</c>, <c>server/discover</c>, no handshake), on one
 /// process, whichever a client speaks.
 /// </summary>
-internal sealed partial class McpSession
+internal sealed partial class McpSession : IDisposable
 {
     private const string Instructions =
         "AgentCore: the context engine of a coding agent. Token counts (tiktoken), file lists and regex search with " +
-        "the workspace's ignore rules, file reads and code definitions, confined to the workspace roots.";
+        "the workspace's ignore rules, file reads, code definitions and a symbol index, confined to the workspace roots.";
 
     private readonly RpcServer _server;
     private readonly Dictionary<string, McpTool> _tools = new(StringComparer.Ordinal);
     private readonly List<McpTool> _toolList = [];
     private readonly IReadOnlyList<string> _cliRoots;
     private readonly McpToolContext _toolContext;
+    private readonly AgentCore.Symbols.SymbolIndexCache _symbols = new();
     private volatile string? _legacyVersion;
     private volatile bool _clientHasRoots;
     private Task<IReadOnlyList<string>>? _clientRoots;
@@ -33,7 +34,7 @@ internal sealed partial class McpSession
     {
         _server = server;
         _cliRoots = roots;
-        _toolContext = new McpToolContext(GetRootsAsync);
+        _toolContext = new McpToolContext(GetRootsAsync, _symbols);
         server.Admit = Admit;
         server.OnNotification = OnNotification;
         server.Add(RpcMethod.CreateRaw("initialize", Initialize, inline: true));
@@ -50,6 +51,9 @@ internal sealed partial class McpSession
 
     /// <summary>The tools offered, in tools/list order.</summary>
     public IReadOnlyList<McpTool> Tools => _toolList;
+
+    /// <summary>Closes the symbol indexes the tools opened.</summary>
+    public void Dispose() => _symbols.Dispose();
 
     private RpcException? Admit(string method, ReadOnlyMemory<byte> parameters)
     {

@@ -32,3 +32,9 @@ public sealed record ReadFileArguments(
     string Path,
     [property: System.Text.Json.Serialization.JsonPropertyName("start_line")] int? StartLine = null,
     [property: System.Text.Json.Serialization.JsonPropertyName("end_line")] int? EndLine = null);
+
+/// <summary>Arguments of <c>find_symbol</c>.</summary>
+/// <param name="Query">The name or part of it.</param>
+/// <param name="Limit">At most this many matches (default 50).</param>
+/// <param name="Path">The directory whose index is searched, relative to the workspace root; null for the first root.</param>
+public sealed record FindSymbolArguments(string Query, int Limit = 50, string? Path = null);

@@ -1,10 +1,15 @@
+using AgentCore.Symbols;
 using AgentCore.Workspace;
 
 namespace AgentCore.Host.Mcp;
 
-/// <summary>What a tool call may use besides its arguments: the workspace roots it is confined to.</summary>
-internal sealed class McpToolContext(Func<CancellationToken, Task<IReadOnlyList<string>>> roots)
+/// <summary>What a tool call may use besides its arguments: the workspace roots it is confined to, and the session's
+/// open symbol indexes.</summary>
+internal sealed class McpToolContext(Func<CancellationToken, Task<IReadOnlyList<string>>> roots, SymbolIndexCache symbols)
 {
+    /// <summary>The symbol indexes kept open for the session (one per root or directory searched).</summary>
+    public SymbolIndexCache Symbols { get; } = symbols;
+
     /// <summary>The workspace roots (absolute directories): from --root, else the client's roots, else the working directory.</summary>
     public Task<IReadOnlyList<string>> GetRootsAsync(CancellationToken ct) => roots(ct);
 

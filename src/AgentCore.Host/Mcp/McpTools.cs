@@ -9,7 +9,7 @@ internal static partial class McpTools
     /// <summary>Every tool, in tools/list order (deterministic, as 2026-07-28 asks).</summary>
     public static List<McpTool> Create()
     {
-        var tools = new List<McpTool> { CountTokens(), ListFiles(), SearchFiles(), ReadFile(), ListCodeDefinitionNames() };
+        var tools = new List<McpTool> { CountTokens(), ListFiles(), SearchFiles(), ReadFile(), ListCodeDefinitionNames(), FindSymbol() };
         return tools;
     }
 }

@@ -57,9 +57,11 @@ internal sealed partial class ServeSession
                     Path = Resolve(call, r.Path, "path"),
                     MinLines = call.HasParam("minLines"u8) ? r.MinLines : new DefinitionsRequest(r.Path).MinLines,
                 }, call.Cancellation))));
+        AddSymbolOperations();
+        AddStatsOperations();
     }
 
-    private static string[] Languages() => [];
+    private static IReadOnlyList<string> Languages() => DefinitionsOperations.Languages;
 
     private ValueTask<WorkspaceOpenResult> OpenWorkspace(WorkspaceOpenParams p, RpcCall call)
     {

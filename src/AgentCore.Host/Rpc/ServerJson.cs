@@ -21,6 +21,7 @@ internal static class ServerJson
         var options = new JsonSerializerOptions(ServeJsonContext.Default.Options)
         {
             TypeInfoResolver = JsonTypeInfoResolver.Combine(
+                AgentCore.Diagnostics.DiagnosticsJsonContext.Default,
                 AgentCore.Tokenization.TokenizationJsonContext.Default,
                 AgentCore.Conversations.ConversationsJsonContext.Default,
                 AgentCore.Workspace.WorkspaceJsonContext.Default,

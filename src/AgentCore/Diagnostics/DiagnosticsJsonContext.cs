@@ -8,4 +8,8 @@ namespace AgentCore.Diagnostics;
 [JsonSerializable(typeof(BenchReport))]
 [JsonSerializable(typeof(SoakRequest))]
 [JsonSerializable(typeof(SoakResult))]
+[JsonSerializable(typeof(StatsRequest))]
+[JsonSerializable(typeof(StatsResult))]
+[JsonSerializable(typeof(TraceRequest))]
+[JsonSerializable(typeof(TraceResult))]
 public sealed partial class DiagnosticsJsonContext : JsonSerializerContext;

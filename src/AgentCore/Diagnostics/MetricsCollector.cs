@@ -38,7 +38,8 @@ public sealed class MetricsCollector : IDisposable
     }
 
     /// <summary>The aggregated figures, one per operation name, by name.</summary>
-    public IReadOnlyList<OperationStats> Snapshot()
+    /// <param name="reset">Clear the figures in the same step (nothing measured in between is lost).</param>
+    public IReadOnlyList<OperationStats> Snapshot(bool reset = false)
     {
         var list = new List<OperationStats>();
         lock (_lock)
@@ -46,6 +47,11 @@ public sealed class MetricsCollector : IDisposable
             foreach ((string name, Entry e) in _entries)
             {
                 list.Add(new OperationStats(name, e.Count, e.Failures, e.Bytes, e.TotalMs, e.MaxMs, e.Percentile(0.5), e.Percentile(0.99)));
+            }
+
+            if (reset)
+            {
+                _entries.Clear();
             }
         }
 

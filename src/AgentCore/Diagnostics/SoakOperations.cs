@@ -6,6 +6,7 @@ using AgentCore.Operations;
 using AgentCore.Parsing;
 using AgentCore.Streaming;
 using AgentCore.Streaming.Http;
+using AgentCore.Streaming.Providers;
 using AgentCore.Tokenization;
 
 namespace AgentCore.Diagnostics;
@@ -16,11 +17,13 @@ namespace AgentCore.Diagnostics;
 /// warm-up grows beyond <c>1.25 x the warm-up peak + 16 MiB</c>.
 /// </summary>
 /// <remarks>
-/// Each of <see cref="SoakRequest.Concurrency"/> workers loops over four kinds of operation, each checked against the
+/// Each of <see cref="SoakRequest.Concurrency"/> workers loops over six kinds of operation, each checked against the
 /// result computed once before the run: a provider stream (the recorded body of each format in turn, served by a
 /// <see cref="LoopbackProviderServer"/> and read by the real <see cref="ProviderClient"/>: the same chunk count, no
 /// error), a token count (the same count), an incremental parse of a reply in 20-character chunks (the same blocks),
-/// and conversation appends with a sliding-window truncation (the same estimate). State per operation is dropped when
+/// conversation appends with a sliding-window truncation (the same estimate), a recursive <c>list_files</c> walk of a
+/// generated workspace (the same entries and output), and an incremental symbol-index update after rewriting one of its
+/// files (exactly that file re-parsed, the new name found; <see cref="SoakWorkspace"/>). State per operation is dropped when
 /// it ends, so nothing accumulates over a 24 h run; samples are written to the CSV as they are taken and kept in memory
 /// at one per interval (17,280 for 24 h at 5 s).
 /// </remarks>
@@ -55,7 +58,8 @@ public static class SoakOperations
         await using var server = new LoopbackProviderServer();
         using var client = new ProviderClient(new ProviderClientOptions { MaxRetries = 0, IdleTimeout = TimeSpan.FromSeconds(60) });
         Expected expected = Expected.Compute();
-        var state = new RunState(expected, server.BaseUrl, client);
+        using SoakWorkspace workspace = SoakWorkspace.Create(cancellationToken);
+        var state = new RunState(expected, server.BaseUrl, client, workspace);
 
         var samples = new List<SoakSample>();
         var clock = Stopwatch.StartNew();
@@ -97,31 +101,7 @@ public static class SoakOperations
 
         cancellationToken.ThrowIfCancellationRequested();
 
-        // The warm-up spans at least the first two samples (the first is taken as the workers start, before any load).
-        double warmupEnd = Math.Max(warmup.TotalSeconds, samples.Count > 1 ? samples[1].ElapsedSeconds : 0);
-        long warmupPeak = 0, afterPeak = 0;
-        double? exceededAt = null;
-        foreach (SoakSample s in samples)
-        {
-            if (s.ElapsedSeconds <= warmupEnd)
-            {
-                warmupPeak = Math.Max(warmupPeak, s.RssBytes);
-            }
-        }
-
-        long bound = (long)(warmupPeak * RssGrowthFactor) + RssGrowthSlackBytes;
-        foreach (SoakSample s in samples)
-        {
-            if (s.ElapsedSeconds > warmupEnd)
-            {
-                afterPeak = Math.Max(afterPeak, s.RssBytes);
-                if (s.RssBytes > bound && exceededAt is null)
-                {
-                    exceededAt = s.ElapsedSeconds;
-                }
-            }
-        }
-
+        (double warmupEnd, long warmupPeak, long bound, long afterPeak, double? exceededAt) = JudgeMemory(samples, warmup);
         if (request.SvgPath is not null)
         {
             try
@@ -140,7 +120,7 @@ public static class SoakOperations
         long lost = started - completed - failed;
         return new SoakResult
         {
-            Passed = failed == 0 && lost == 0 && exceededAt is null && completed > 0,
+            Passed = IsPass(started, completed, failed, exceededAt),
             ElapsedSeconds = Math.Round(clock.Elapsed.TotalSeconds, 2),
             Started = started,
             Completed = completed,
@@ -170,6 +150,44 @@ public static class SoakOperations
             }
         }
     }
+
+    /// <summary>
+    /// The memory verdict: the warm-up spans <paramref name="warmup"/> and at least the first two samples (the first is
+    /// taken as the workers start, before any load); its highest RSS sets the bound <c>1.25 x peak + 16 MiB</c>, and the
+    /// first later sample above the bound is when it was exceeded (null: never).
+    /// </summary>
+    internal static (double WarmupEnd, long WarmupPeak, long Bound, long AfterPeak, double? ExceededAt) JudgeMemory(IReadOnlyList<SoakSample> samples, TimeSpan warmup)
+    {
+        double warmupEnd = Math.Max(warmup.TotalSeconds, samples.Count > 1 ? samples[1].ElapsedSeconds : 0);
+        long warmupPeak = 0, afterPeak = 0;
+        double? exceededAt = null;
+        foreach (SoakSample s in samples)
+        {
+            if (s.ElapsedSeconds <= warmupEnd)
+            {
+                warmupPeak = Math.Max(warmupPeak, s.RssBytes);
+            }
+        }
+
+        long bound = (long)(warmupPeak * RssGrowthFactor) + RssGrowthSlackBytes;
+        foreach (SoakSample s in samples)
+        {
+            if (s.ElapsedSeconds > warmupEnd)
+            {
+                afterPeak = Math.Max(afterPeak, s.RssBytes);
+                if (s.RssBytes > bound && exceededAt is null)
+                {
+                    exceededAt = s.ElapsedSeconds;
+                }
+            }
+        }
+
+        return (warmupEnd, warmupPeak, bound, afterPeak, exceededAt);
+    }
+
+    /// <summary>A run passes when something completed, nothing failed, nothing was lost (started = completed + failed) and memory stayed in bounds.</summary>
+    internal static bool IsPass(long started, long completed, long failed, double? boundExceededAt) =>
+        completed > 0 && failed == 0 && started == completed + failed && boundExceededAt is null;
 
     /// <summary>The results each operation must reproduce, computed once before the run.</summary>
     private sealed record Expected(int[] StreamChunks, string[] Messages, int[] MessageTokens, string Reply, int ReplyBlocks, int ConversationEstimate)
@@ -219,9 +237,9 @@ public static class SoakOperations
         }
     }
 
-    private sealed class RunState(Expected expected, string baseUrl, ProviderClient client)
+    private sealed class RunState(Expected expected, string baseUrl, ProviderClient client, SoakWorkspace workspace)
     {
-        private static readonly string[] s_kinds = ["soak.stream", "soak.tokens", "soak.parse", "soak.conversation"];
+        private static readonly string[] s_kinds = ["soak.stream", "soak.tokens", "soak.parse", "soak.conversation", "soak.walk", "soak.index"];
         private readonly long[] _completedByKind = new long[s_kinds.Length];
         private string? _firstFailure;
 
@@ -252,13 +270,15 @@ public static class SoakOperations
                 string? failure;
                 try
                 {
-                    using OperationScope operation = OperationMetrics.Begin(s_kinds[kind], async: kind == 0);
+                    using OperationScope operation = OperationMetrics.Begin(s_kinds[kind], async: kind is 0 or 4 or 5);
                     failure = kind switch
                     {
                         0 => await StreamAsync((int)((worker + iteration) % StreamFormats.Names.Count)).ConfigureAwait(false),
                         1 => Tokens((int)((worker * 31) + iteration)),
                         2 => Parse(),
-                        _ => Converse((int)((worker * 7) + iteration)),
+                        3 => Converse((int)((worker * 7) + iteration)),
+                        4 => await workspace.WalkAsync(worker, CancellationToken.None).ConfigureAwait(false),
+                        _ => await workspace.UpdateIndexAsync(worker, CancellationToken.None).ConfigureAwait(false),
                     };
                 }
                 catch (Exception e)

@@ -52,7 +52,7 @@ public static class AtomicFile
         Directory.CreateDirectory(directory);
         string lockPath = full + ".lock";
         AcquireLock(full, lockPath);
-        using var refresher = new Timer(static state => TouchLock((string)state!), lockPath, LockUpdateInterval, LockUpdateInterval);
+        var refresher = new Timer(static state => TouchLock((string)state!), lockPath, LockUpdateInterval, LockUpdateInterval);
         try
         {
             WriteLocked(full, directory, writeContents);

@@ -8,9 +8,6 @@ namespace AgentCore.Json;
 /// writes them since ES2019), and a token count or a re-serialisation must see the same UTF-16 units JS saw.</remarks>
 internal static class JsonStrings
 {
-    /// <summary>Upper bound of the UTF-16 length of the unescaped form of <paramref name="raw"/>.</summary>
-    public static int MaxCharCount(ReadOnlySpan<byte> raw) => raw.Length;
-
     /// <summary>Unescapes the raw (between the quotes) bytes of a JSON string into <paramref name="destination"/>; returns the UTF-16 length.</summary>
     public static int Unescape(ReadOnlySpan<byte> raw, Span<char> destination)
     {

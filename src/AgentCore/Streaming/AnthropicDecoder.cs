@@ -296,29 +296,15 @@ internal sealed class AnthropicDecoder : SseStreamDecoder
         RecordReferenceUsage(0, 0, 0, 0, cost);
     }
 
+    /// <summary><c>{"type": "error", "error": {"type", "message"}}</c>, named by the error's <c>type</c>.</summary>
     private void OnError(ref Utf8JsonReader r)
     {
-        RawString type = default;
-        RawString message = default;
+        ProviderError error = default;
         while (JsonWalk.NextProperty(ref r))
         {
             if (r.ValueTextEquals("error"u8) && JsonWalk.EnterObject(ref r))
             {
-                while (JsonWalk.NextProperty(ref r))
-                {
-                    if (r.ValueTextEquals("type"u8))
-                    {
-                        type = JsonWalk.ReadString(ref r);
-                    }
-                    else if (r.ValueTextEquals("message"u8))
-                    {
-                        message = JsonWalk.ReadString(ref r);
-                    }
-                    else
-                    {
-                        JsonWalk.SkipProperty(ref r);
-                    }
-                }
+                error = ProviderError.Read(ref r);
             }
             else if (r.TokenType == JsonTokenType.PropertyName)
             {
@@ -326,7 +312,7 @@ internal sealed class AnthropicDecoder : SseStreamDecoder
             }
         }
 
-        Fail(type.IsTruthy ? Decode(type).ToString() : "api_error", message.Present ? Decode(message).ToString() : "the provider reported an error in the stream");
+        Fail(ProviderError.Name(error.Type), error.MessageOrDefault);
     }
 
     private static long Increase(ref long total, long? cumulative)

@@ -175,9 +175,7 @@ internal sealed class GeminiDecoder : SseStreamDecoder
             }
             else if (r.ValueTextEquals("functionCall"u8))
             {
-                hasCall = JsonWalk.EnterObject(ref r);
-                call = r;
-                JsonWalk.SkipValue(ref r);
+                hasCall = JsonWalk.CaptureObject(ref r, out call);
             }
             else
             {
@@ -267,32 +265,10 @@ internal sealed class GeminiDecoder : SseStreamDecoder
         }
     }
 
+    /// <summary><c>{"error": {"code", "message", "status"}}</c>, named by its <c>status</c>, else its numeric <c>code</c>.</summary>
     private void OnError(ref Utf8JsonReader r)
     {
-        RawString status = default;
-        RawString message = default;
-        long? code = null;
-        while (JsonWalk.NextProperty(ref r))
-        {
-            if (r.ValueTextEquals("status"u8))
-            {
-                status = JsonWalk.ReadString(ref r);
-            }
-            else if (r.ValueTextEquals("message"u8))
-            {
-                message = JsonWalk.ReadString(ref r);
-            }
-            else if (r.ValueTextEquals("code"u8))
-            {
-                code = JsonWalk.ReadInt64(ref r);
-            }
-            else
-            {
-                JsonWalk.SkipProperty(ref r);
-            }
-        }
-
-        string error = status.IsTruthy ? Decode(status).ToString() : code is long c ? c.ToString(System.Globalization.CultureInfo.InvariantCulture) : "api_error";
-        Fail(error, message.Present ? Decode(message).ToString() : "the provider reported an error in the stream");
+        ProviderError error = ProviderError.Read(ref r);
+        Fail(ProviderError.Name(error.Status, error.NumericCode?.ToString(System.Globalization.CultureInfo.InvariantCulture)), error.MessageOrDefault);
     }
 }

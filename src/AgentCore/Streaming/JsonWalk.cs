@@ -69,6 +69,22 @@ internal static class JsonWalk
         return false;
     }
 
+    /// <summary>
+    /// Moves past the value of the current property; true when it is an object, with <paramref name="at"/> left at its
+    /// StartObject so the caller can read it after the other properties (a decoder's "read X once Y is known").
+    /// </summary>
+    public static bool CaptureObject(scoped ref Utf8JsonReader reader, out Utf8JsonReader at)
+    {
+        bool isObject = EnterObject(ref reader);
+        at = reader;
+        if (isObject)
+        {
+            SkipValue(ref reader);
+        }
+
+        return isObject;
+    }
+
     /// <summary>Moves to the value of the current property; true (reader at StartArray) when it is an array, else skips it.</summary>
     public static bool EnterArray(scoped ref Utf8JsonReader reader)
     {

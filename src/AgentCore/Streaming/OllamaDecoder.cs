@@ -73,9 +73,7 @@ internal sealed class OllamaDecoder : StreamDecoder, INdjsonLineHandler
         {
             if (r.ValueTextEquals("message"u8))
             {
-                hasMessage = JsonWalk.EnterObject(ref r);
-                message = r;
-                JsonWalk.SkipValue(ref r);
+                hasMessage = JsonWalk.CaptureObject(ref r, out message);
             }
             else if (r.ValueTextEquals("done"u8))
             {
@@ -107,7 +105,7 @@ internal sealed class OllamaDecoder : StreamDecoder, INdjsonLineHandler
         if (error.Present)
         {
             FlushMatcher();
-            Fail("api_error", Decode(error).ToString());
+            Fail(ProviderError.DefaultName, Decode(error).ToString());
             return;
         }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace AgentCore.Streaming;
@@ -39,72 +40,17 @@ internal sealed class OpenAiChatDecoder : SseStreamDecoder
             return;
         }
 
-        RawString content = default;
-        RawString reasoning = default;
-        Utf8JsonReader tools = default;
-        bool hasTools = false;
+        // A chunk has no type field, and an error object may follow the choices: one pass over the top level keeps
+        // what each kind of chunk needs (the first choice's delta in place, the error object as a reader), then the
+        // chunk is dispatched on its kind. Looking for "error" first would read every event twice.
+        Delta delta = default;
         Utf8JsonReader error = default;
         bool hasError = false;
         while (JsonWalk.NextProperty(ref r))
         {
             if (r.ValueTextEquals("choices"u8))
             {
-                if (!JsonWalk.EnterArray(ref r))
-                {
-                    continue;
-                }
-
-                r.Read();
-                if (r.TokenType == JsonTokenType.StartObject)
-                {
-                    // Only the first choice counts (reference: choices[0]).
-                    while (JsonWalk.NextProperty(ref r))
-                    {
-                        if (!r.ValueTextEquals("delta"u8))
-                        {
-                            JsonWalk.SkipProperty(ref r);
-                            continue;
-                        }
-
-                        if (!JsonWalk.EnterObject(ref r))
-                        {
-                            continue;
-                        }
-
-                        while (JsonWalk.NextProperty(ref r))
-                        {
-                            if (r.ValueTextEquals("content"u8))
-                            {
-                                content = JsonWalk.ReadString(ref r);
-                            }
-                            else if (r.ValueTextEquals("reasoning_content"u8))
-                            {
-                                reasoning = JsonWalk.ReadString(ref r);
-                            }
-                            else if (r.ValueTextEquals("tool_calls"u8))
-                            {
-                                if (JsonWalk.EnterArray(ref r))
-                                {
-                                    tools = r;
-                                    hasTools = true;
-                                    r.Skip();
-                                }
-                            }
-                            else
-                            {
-                                JsonWalk.SkipProperty(ref r);
-                            }
-                        }
-                    }
-
-                    r.Read();
-                }
-
-                while (r.TokenType != JsonTokenType.EndArray)
-                {
-                    JsonWalk.SkipValue(ref r);
-                    r.Read();
-                }
+                ReadChoices(ref r, ref delta);
             }
             else if (r.ValueTextEquals("usage"u8))
             {
@@ -128,23 +74,93 @@ internal sealed class OpenAiChatDecoder : SseStreamDecoder
 
         if (hasError)
         {
-            ReportError(ref error);
+            OnError(ref error);
+        }
+        else
+        {
+            OnDelta(ref delta);
+        }
+    }
+
+    private void OnDelta(ref Delta delta)
+    {
+        if (delta.Content.IsTruthy)
+        {
+            EmitContentThroughMatcher(Decode(delta.Content));
+        }
+
+        if (delta.Reasoning.IsTruthy)
+        {
+            EmitReasoning(Decode(delta.Reasoning));
+        }
+
+        if (delta.HasTools)
+        {
+            EmitToolCalls(ref delta.Tools);
+        }
+    }
+
+    /// <summary>Only the first choice counts (reference: <c>choices[0]</c>); the others are skipped.</summary>
+    /// <remarks>Inlined, as ReadDelta: the per-event path of every OpenAI-compatible stream (measured, docs/performance.md).</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void ReadChoices(ref Utf8JsonReader r, ref Delta delta)
+    {
+        if (!JsonWalk.EnterArray(ref r))
+        {
             return;
         }
 
-        if (content.IsTruthy)
+        r.Read();
+        if (r.TokenType == JsonTokenType.StartObject)
         {
-            EmitContentThroughMatcher(Decode(content));
+            while (JsonWalk.NextProperty(ref r))
+            {
+                if (r.ValueTextEquals("delta"u8) && JsonWalk.EnterObject(ref r))
+                {
+                    ReadDelta(ref r, ref delta);
+                }
+                else if (r.TokenType == JsonTokenType.PropertyName)
+                {
+                    JsonWalk.SkipProperty(ref r);
+                }
+            }
+
+            r.Read();
         }
 
-        if (reasoning.IsTruthy)
+        while (r.TokenType != JsonTokenType.EndArray)
         {
-            EmitReasoning(Decode(reasoning));
+            JsonWalk.SkipValue(ref r);
+            r.Read();
         }
+    }
 
-        if (hasTools)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void ReadDelta(ref Utf8JsonReader r, ref Delta delta)
+    {
+        while (JsonWalk.NextProperty(ref r))
         {
-            EmitToolCalls(ref tools);
+            if (r.ValueTextEquals("content"u8))
+            {
+                delta.Content = JsonWalk.ReadString(ref r);
+            }
+            else if (r.ValueTextEquals("reasoning_content"u8))
+            {
+                delta.Reasoning = JsonWalk.ReadString(ref r);
+            }
+            else if (r.ValueTextEquals("tool_calls"u8))
+            {
+                if (JsonWalk.EnterArray(ref r))
+                {
+                    delta.Tools = r;
+                    delta.HasTools = true;
+                    r.Skip();
+                }
+            }
+            else
+            {
+                JsonWalk.SkipProperty(ref r);
+            }
         }
     }
 
@@ -278,42 +294,28 @@ internal sealed class OpenAiChatDecoder : SseStreamDecoder
         }
     }
 
-    private void ReportError(ref Utf8JsonReader r)
+    /// <summary>
+    /// <c>{"error": {"message", "type", "code"}}</c>, named by its <c>type</c>, else its <c>code</c>; or
+    /// <c>{"error": "text"}</c>.
+    /// </summary>
+    private void OnError(ref Utf8JsonReader r)
     {
-        // {"error": {"message": "...", "type": "server_error", "code": ...}} or {"error": "text"}.
         if (r.TokenType == JsonTokenType.String)
         {
-            Fail("api_error", Decode(RawString.From(ref r)).ToString());
+            Fail(ProviderError.DefaultName, Decode(RawString.From(ref r)).ToString());
             return;
         }
 
-        RawString message = default;
-        RawString type = default;
-        RawString code = default;
-        if (r.TokenType == JsonTokenType.StartObject)
-        {
-            while (JsonWalk.NextProperty(ref r))
-            {
-                if (r.ValueTextEquals("message"u8))
-                {
-                    message = JsonWalk.ReadString(ref r);
-                }
-                else if (r.ValueTextEquals("type"u8))
-                {
-                    type = JsonWalk.ReadString(ref r);
-                }
-                else if (r.ValueTextEquals("code"u8))
-                {
-                    code = JsonWalk.ReadString(ref r);
-                }
-                else
-                {
-                    JsonWalk.SkipProperty(ref r);
-                }
-            }
-        }
+        ProviderError error = r.TokenType == JsonTokenType.StartObject ? ProviderError.Read(ref r) : default;
+        Fail(ProviderError.Name(error.Type, error.Code), error.MessageOrDefault);
+    }
 
-        string error = type.IsTruthy ? Decode(type).ToString() : code.IsTruthy ? Decode(code).ToString() : "api_error";
-        Fail(error, message.Present ? Decode(message).ToString() : "the provider reported an error in the stream");
+    /// <summary>The fields of the first choice's delta, as they sit in the event.</summary>
+    private ref struct Delta
+    {
+        public RawString Content;
+        public RawString Reasoning;
+        public Utf8JsonReader Tools;
+        public bool HasTools;
     }
 }

@@ -4,11 +4,25 @@ namespace AgentCore.Streaming;
 
 /// <summary>
 /// OpenAI Responses API streams (typed events, no <c>[DONE]</c>): text and reasoning deltas, refusals, output items,
-/// function-call arguments, and the usage of <c>response.completed</c> through the reference's <c>normalizeUsage</c>.
+/// function-call arguments, and the usage of <c>response.completed</c> through the reference's <c>normalizeUsage</c>
+/// (<see cref="NormalizedUsage"/>).
 /// </summary>
+/// <remarks>
+/// As <see cref="AnthropicDecoder"/>: the event type first (the <c>type</c> field, else the SSE <c>event:</c> name),
+/// then one handler per type that reads only the fields that type carries, to the end of the object (so the whole
+/// event is still validated).
+/// </remarks>
 internal sealed class OpenAiResponsesDecoder : SseStreamDecoder
 {
     private const string RefusalPrefix = "[Refusal] ";
+
+    private enum DeltaKind
+    {
+        Text,
+        Reasoning,
+        Refusal,
+        ToolArguments,
+    }
 
     public OpenAiResponsesDecoder(IStreamChunkSink sink, StreamDecoderOptions? options)
         : base(StreamFormat.OpenAiResponses, sink, options)
@@ -17,33 +31,72 @@ internal sealed class OpenAiResponsesDecoder : SseStreamDecoder
 
     private protected override void OnEvent(in SseEvent sseEvent)
     {
-        if (!JsonWalk.TryOpenObject(sseEvent.Data, out Utf8JsonReader r))
+        ReadOnlySpan<byte> data = sseEvent.Data;
+        RawString typeField = JsonWalk.FindTopLevelString(data, "type"u8);
+        ReadOnlySpan<byte> type = typeField.Present ? typeField.Raw : sseEvent.EventType;
+        if (!JsonWalk.TryOpenObject(data, out Utf8JsonReader r))
         {
             FailNotAnObject();
             return;
         }
 
-        RawString type = default;
+        if (type.SequenceEqual("response.output_text.delta"u8) || type.SequenceEqual("response.text.delta"u8))
+        {
+            OnDelta(ref r, DeltaKind.Text);
+        }
+        else if (type.SequenceEqual("response.reasoning_summary_text.delta"u8) || type.SequenceEqual("response.reasoning_text.delta"u8)
+            || type.SequenceEqual("response.reasoning.delta"u8) || type.SequenceEqual("response.reasoning_summary.delta"u8))
+        {
+            OnDelta(ref r, DeltaKind.Reasoning);
+        }
+        else if (type.SequenceEqual("response.function_call_arguments.delta"u8))
+        {
+            OnDelta(ref r, DeltaKind.ToolArguments);
+        }
+        else if (type.SequenceEqual("response.refusal.delta"u8))
+        {
+            OnDelta(ref r, DeltaKind.Refusal);
+        }
+        else if (type.SequenceEqual("response.reasoning_summary_part.added"u8))
+        {
+            OnSummaryPartAdded(ref r);
+        }
+        else if (type.SequenceEqual("response.output_item.added"u8))
+        {
+            OnOutputItemAdded(ref r);
+        }
+        else if (type.SequenceEqual("response.completed"u8) || type.SequenceEqual("response.done"u8) || type.SequenceEqual("response.incomplete"u8))
+        {
+            OnCompleted(ref r);
+        }
+        else if (type.SequenceEqual("response.created"u8) || type.SequenceEqual("response.in_progress"u8))
+        {
+            OnResponseUpdate(ref r);
+        }
+        else if (type.SequenceEqual("response.failed"u8))
+        {
+            OnFailed(ref r);
+        }
+        else if (type.SequenceEqual("error"u8) || type.SequenceEqual("response.error"u8))
+        {
+            OnError(ref r);
+        }
+        else
+        {
+            // Content-part, done and future event types carry nothing for the chunk model; still validate.
+            r.Skip();
+        }
+    }
+
+    private protected override void OnEndOfStream(bool truncatedEvent) => FailIncomplete("response.completed");
+
+    private void OnDelta(ref Utf8JsonReader r, DeltaKind kind)
+    {
         RawString delta = default;
-        RawString code = default;
-        RawString message = default;
-        long? summaryIndex = null;
         long? outputIndex = null;
-        Utf8JsonReader item = default;
-        bool hasItem = false;
-        Utf8JsonReader response = default;
-        bool hasResponse = false;
-        Utf8JsonReader usage = default;
-        bool hasUsage = false;
-        Utf8JsonReader error = default;
-        bool hasError = false;
         while (JsonWalk.NextProperty(ref r))
         {
-            if (r.ValueTextEquals("type"u8))
-            {
-                type = JsonWalk.ReadString(ref r);
-            }
-            else if (r.ValueTextEquals("delta"u8))
+            if (r.ValueTextEquals("delta"u8))
             {
                 delta = JsonWalk.ReadString(ref r);
             }
@@ -51,41 +104,42 @@ internal sealed class OpenAiResponsesDecoder : SseStreamDecoder
             {
                 outputIndex = JsonWalk.ReadInt64(ref r);
             }
-            else if (r.ValueTextEquals("summary_index"u8))
+            else
+            {
+                JsonWalk.SkipProperty(ref r);
+            }
+        }
+
+        if (!delta.Present)
+        {
+            return;
+        }
+
+        switch (kind)
+        {
+            case DeltaKind.Text:
+                EmitText(Decode(delta));
+                break;
+            case DeltaKind.Reasoning:
+                EmitReasoning(Decode(delta));
+                break;
+            case DeltaKind.Refusal:
+                EmitText(DecodeWithPrefix(RefusalPrefix, delta));
+                break;
+            default:
+                EmitToolCall((int)(outputIndex ?? 0), false, default, false, default, true, Decode(delta));
+                break;
+        }
+    }
+
+    private void OnSummaryPartAdded(ref Utf8JsonReader r)
+    {
+        long? summaryIndex = null;
+        while (JsonWalk.NextProperty(ref r))
+        {
+            if (r.ValueTextEquals("summary_index"u8))
             {
                 summaryIndex = JsonWalk.ReadInt64(ref r);
-            }
-            else if (r.ValueTextEquals("item"u8))
-            {
-                hasItem = JsonWalk.EnterObject(ref r);
-                item = r;
-                JsonWalk.SkipValue(ref r);
-            }
-            else if (r.ValueTextEquals("response"u8))
-            {
-                hasResponse = JsonWalk.EnterObject(ref r);
-                response = r;
-                JsonWalk.SkipValue(ref r);
-            }
-            else if (r.ValueTextEquals("usage"u8))
-            {
-                hasUsage = JsonWalk.EnterObject(ref r);
-                usage = r;
-                JsonWalk.SkipValue(ref r);
-            }
-            else if (r.ValueTextEquals("error"u8))
-            {
-                hasError = JsonWalk.EnterObject(ref r);
-                error = r;
-                JsonWalk.SkipValue(ref r);
-            }
-            else if (r.ValueTextEquals("code"u8))
-            {
-                code = JsonWalk.ReadString(ref r);
-            }
-            else if (r.ValueTextEquals("message"u8))
-            {
-                message = JsonWalk.ReadString(ref r);
             }
             else
             {
@@ -93,95 +147,41 @@ internal sealed class OpenAiResponsesDecoder : SseStreamDecoder
             }
         }
 
-        ReadOnlySpan<byte> t = type.Present ? type.Raw : sseEvent.EventType;
-        if (t.SequenceEqual("response.output_text.delta"u8) || t.SequenceEqual("response.text.delta"u8))
+        // Summary parts are separate paragraphs; the deltas carry no separator between them.
+        if (summaryIndex > 0)
         {
-            if (delta.Present)
-            {
-                EmitText(Decode(delta));
-            }
-        }
-        else if (t.SequenceEqual("response.reasoning_summary_text.delta"u8) || t.SequenceEqual("response.reasoning_text.delta"u8)
-            || t.SequenceEqual("response.reasoning.delta"u8) || t.SequenceEqual("response.reasoning_summary.delta"u8))
-        {
-            if (delta.Present)
-            {
-                EmitReasoning(Decode(delta));
-            }
-        }
-        else if (t.SequenceEqual("response.function_call_arguments.delta"u8))
-        {
-            if (delta.Present)
-            {
-                EmitToolCall((int)(outputIndex ?? 0), false, default, false, default, true, Decode(delta));
-            }
-        }
-        else if (t.SequenceEqual("response.reasoning_summary_part.added"u8))
-        {
-            // Summary parts are separate paragraphs; the deltas carry no separator between them.
-            if (summaryIndex > 0)
-            {
-                EmitReasoning("\n\n");
-            }
-        }
-        else if (t.SequenceEqual("response.refusal.delta"u8))
-        {
-            if (delta.Present)
-            {
-                EmitText(DecodeWithPrefix(RefusalPrefix, delta));
-            }
-        }
-        else if (t.SequenceEqual("response.output_item.added"u8))
-        {
-            if (hasItem)
-            {
-                OnItemAdded(ref item, (int)(outputIndex ?? 0));
-            }
-        }
-        else if (t.SequenceEqual("response.completed"u8) || t.SequenceEqual("response.done"u8) || t.SequenceEqual("response.incomplete"u8))
-        {
-            if (hasResponse)
-            {
-                ReadResponse(ref response, ref hasUsage, ref usage);
-            }
-
-            if (hasUsage)
-            {
-                EmitNormalizedUsage(ref usage);
-            }
-
-            MarkEnded();
-        }
-        else if (t.SequenceEqual("response.created"u8) || t.SequenceEqual("response.in_progress"u8))
-        {
-            if (hasResponse)
-            {
-                ReadResponse(ref response, ref hasUsage, ref usage);
-            }
-        }
-        else if (t.SequenceEqual("response.failed"u8))
-        {
-            if (hasResponse)
-            {
-                FailFromResponse(ref response);
-            }
-
-            Fail("response_failed", "the response failed");
-        }
-        else if (t.SequenceEqual("error"u8) || t.SequenceEqual("response.error"u8))
-        {
-            if (hasError)
-            {
-                FailFromError(ref error);
-            }
-
-            Fail(code.IsTruthy ? Decode(code).ToString() : "api_error", message.Present ? Decode(message).ToString() : "the provider reported an error in the stream");
+            EmitReasoning("\n\n");
         }
     }
 
-    private protected override void OnEndOfStream(bool truncatedEvent) => FailIncomplete("response.completed");
+    private void OnOutputItemAdded(ref Utf8JsonReader r)
+    {
+        long? outputIndex = null;
+        Utf8JsonReader item = default;
+        bool hasItem = false;
+        while (JsonWalk.NextProperty(ref r))
+        {
+            if (r.ValueTextEquals("item"u8))
+            {
+                hasItem = JsonWalk.CaptureObject(ref r, out item);
+            }
+            else if (r.ValueTextEquals("output_index"u8))
+            {
+                outputIndex = JsonWalk.ReadInt64(ref r);
+            }
+            else
+            {
+                JsonWalk.SkipProperty(ref r);
+            }
+        }
 
-    private void OnItemAdded(ref Utf8JsonReader r, int outputIndex)
+        if (hasItem)
+        {
+            OnItem(ref item, (int)(outputIndex ?? 0));
+        }
+    }
+
+    private void OnItem(ref Utf8JsonReader r, int outputIndex)
     {
         RawString itemType = default;
         RawString text = default;
@@ -242,31 +242,7 @@ internal sealed class OpenAiResponsesDecoder : SseStreamDecoder
         {
             if (hasContent)
             {
-                while (content.Read() && content.TokenType == JsonTokenType.StartObject)
-                {
-                    RawString partType = default;
-                    RawString partText = default;
-                    while (JsonWalk.NextProperty(ref content))
-                    {
-                        if (content.ValueTextEquals("type"u8))
-                        {
-                            partType = JsonWalk.ReadString(ref content);
-                        }
-                        else if (content.ValueTextEquals("text"u8))
-                        {
-                            partText = JsonWalk.ReadString(ref content);
-                        }
-                        else
-                        {
-                            JsonWalk.SkipProperty(ref content);
-                        }
-                    }
-
-                    if ((partType.Is("text"u8) || partType.Is("output_text"u8)) && partText.IsTruthy)
-                    {
-                        EmitText(Decode(partText));
-                    }
-                }
+                EmitMessageParts(ref content);
             }
         }
         else if (itemType.Is("function_call"u8))
@@ -275,97 +251,71 @@ internal sealed class OpenAiResponsesDecoder : SseStreamDecoder
         }
     }
 
-    private void ReadResponse(ref Utf8JsonReader r, ref bool hasUsage, ref Utf8JsonReader usage)
+    private void EmitMessageParts(ref Utf8JsonReader content)
     {
+        while (content.Read() && content.TokenType == JsonTokenType.StartObject)
+        {
+            RawString partType = default;
+            RawString partText = default;
+            while (JsonWalk.NextProperty(ref content))
+            {
+                if (content.ValueTextEquals("type"u8))
+                {
+                    partType = JsonWalk.ReadString(ref content);
+                }
+                else if (content.ValueTextEquals("text"u8))
+                {
+                    partText = JsonWalk.ReadString(ref content);
+                }
+                else
+                {
+                    JsonWalk.SkipProperty(ref content);
+                }
+            }
+
+            if ((partType.Is("text"u8) || partType.Is("output_text"u8)) && partText.IsTruthy)
+            {
+                EmitText(Decode(partText));
+            }
+        }
+    }
+
+    /// <summary><c>response.completed</c> / <c>done</c> / <c>incomplete</c>: <c>normalizeUsage(response.usage ?? usage)</c>, then the end.</summary>
+    private void OnCompleted(ref Utf8JsonReader r)
+    {
+        ReadTopLevel(ref r, out Utf8JsonReader usage, out bool hasUsage);
+        if (hasUsage)
+        {
+            UsageFigures figures = NormalizedUsage.Read(ref usage, ResolvePricing());
+            EmitUsage(figures);
+            RecordReferenceUsage(figures.InputTokens, figures.OutputTokens, figures.CacheWriteTokens ?? 0, figures.CacheReadTokens ?? 0, figures.TotalCost);
+        }
+
+        MarkEnded();
+    }
+
+    /// <summary><c>response.created</c> / <c>in_progress</c>: only the model id.</summary>
+    private void OnResponseUpdate(ref Utf8JsonReader r) => ReadTopLevel(ref r, out _, out _);
+
+    /// <summary>
+    /// Reads an event carrying a <c>response</c> object: its model id, and the usage object (<c>response.usage</c> when
+    /// the response has that field, else the event's own <c>usage</c>).
+    /// </summary>
+    private void ReadTopLevel(ref Utf8JsonReader r, out Utf8JsonReader usage, out bool hasUsage)
+    {
+        usage = default;
+        hasUsage = false;
+        Utf8JsonReader response = default;
+        bool hasResponse = false;
         while (JsonWalk.NextProperty(ref r))
         {
-            if (r.ValueTextEquals("model"u8))
+            if (r.ValueTextEquals("response"u8))
             {
-                RawString model = JsonWalk.ReadString(ref r);
-                SetStreamModel(model);
+                hasResponse = JsonWalk.CaptureObject(ref r, out response);
             }
             else if (r.ValueTextEquals("usage"u8))
             {
-                hasUsage = JsonWalk.EnterObject(ref r);
-                usage = r;
-                JsonWalk.SkipValue(ref r);
-            }
-            else
-            {
-                JsonWalk.SkipProperty(ref r);
-            }
-        }
-    }
-
-    /// <summary>The reference's <c>normalizeUsage</c> (parity spec 3.5), yielding one usage chunk.</summary>
-    private void EmitNormalizedUsage(ref Utf8JsonReader r)
-    {
-        long? inputTokens = null, promptTokens = null, outputTokens = null, completionTokens = null;
-        long? cacheCreation = null, cacheWriteTokens = null, cacheReadInput = null, cacheReadTokens = null, cachedTokensTop = null;
-        long? inputDetailsCached = null, inputDetailsMiss = null, promptDetailsCached = null, promptDetailsMiss = null, reasoningTokens = null;
-        bool hasInputDetails = false, hasPromptDetails = false;
-        while (JsonWalk.NextProperty(ref r))
-        {
-            if (r.ValueTextEquals("input_tokens"u8))
-            {
-                inputTokens = JsonWalk.ReadInt64(ref r);
-            }
-            else if (r.ValueTextEquals("prompt_tokens"u8))
-            {
-                promptTokens = JsonWalk.ReadInt64(ref r);
-            }
-            else if (r.ValueTextEquals("output_tokens"u8))
-            {
-                outputTokens = JsonWalk.ReadInt64(ref r);
-            }
-            else if (r.ValueTextEquals("completion_tokens"u8))
-            {
-                completionTokens = JsonWalk.ReadInt64(ref r);
-            }
-            else if (r.ValueTextEquals("cache_creation_input_tokens"u8))
-            {
-                cacheCreation = JsonWalk.ReadInt64(ref r);
-            }
-            else if (r.ValueTextEquals("cache_write_tokens"u8))
-            {
-                cacheWriteTokens = JsonWalk.ReadInt64(ref r);
-            }
-            else if (r.ValueTextEquals("cache_read_input_tokens"u8))
-            {
-                cacheReadInput = JsonWalk.ReadInt64(ref r);
-            }
-            else if (r.ValueTextEquals("cache_read_tokens"u8))
-            {
-                cacheReadTokens = JsonWalk.ReadInt64(ref r);
-            }
-            else if (r.ValueTextEquals("cached_tokens"u8))
-            {
-                cachedTokensTop = JsonWalk.ReadInt64(ref r);
-            }
-            else if (r.ValueTextEquals("input_tokens_details"u8))
-            {
-                hasInputDetails = ReadDetails(ref r, out inputDetailsCached, out inputDetailsMiss);
-            }
-            else if (r.ValueTextEquals("prompt_tokens_details"u8))
-            {
-                hasPromptDetails = ReadDetails(ref r, out promptDetailsCached, out promptDetailsMiss);
-            }
-            else if (r.ValueTextEquals("output_tokens_details"u8))
-            {
-                if (JsonWalk.EnterObject(ref r))
-                {
-                    while (JsonWalk.NextProperty(ref r))
-                    {
-                        if (r.ValueTextEquals("reasoning_tokens"u8))
-                        {
-                            reasoningTokens = JsonWalk.ReadInt64(ref r);
-                        }
-                        else
-                        {
-                            JsonWalk.SkipProperty(ref r);
-                        }
-                    }
-                }
+                hasUsage = JsonWalk.CaptureObject(ref r, out usage);
             }
             else
             {
@@ -373,42 +323,41 @@ internal sealed class OpenAiResponsesDecoder : SseStreamDecoder
             }
         }
 
-        // details = input_tokens_details ?? prompt_tokens_details
-        bool hasDetails = hasInputDetails || hasPromptDetails;
-        long cached = (hasInputDetails ? inputDetailsCached : promptDetailsCached) ?? 0;
-        long miss = (hasInputDetails ? inputDetailsMiss : promptDetailsMiss) ?? 0;
-        long totalIn = inputTokens ?? promptTokens ?? 0;
-        if (totalIn == 0 && hasDetails && (cached > 0 || miss > 0))
+        if (!hasResponse)
         {
-            totalIn = cached + miss;
+            return;
         }
 
-        long totalOut = outputTokens ?? completionTokens ?? 0;
-        long cacheWrite = cacheCreation ?? cacheWriteTokens ?? 0;
-        long cacheRead = cacheReadInput ?? cacheReadTokens ?? cachedTokensTop ?? cached;
-        ModelPricing? pricing = ResolvePricing();
-        double? cost = pricing is null ? null : ApiCost.OpenAi(pricing, totalIn, totalOut, cacheWrite, cacheRead).TotalCost;
-        EmitUsage(new UsageFigures(totalIn, totalOut, cacheWrite, cacheRead, reasoningTokens, cost));
-        RecordReferenceUsage(totalIn, totalOut, cacheWrite, cacheRead, cost);
+        while (JsonWalk.NextProperty(ref response))
+        {
+            if (response.ValueTextEquals("model"u8))
+            {
+                RawString model = JsonWalk.ReadString(ref response);
+                SetStreamModel(model);
+            }
+            else if (response.ValueTextEquals("usage"u8))
+            {
+                hasUsage = JsonWalk.EnterObject(ref response);
+                usage = response;
+                JsonWalk.SkipValue(ref response);
+            }
+            else
+            {
+                JsonWalk.SkipProperty(ref response);
+            }
+        }
     }
 
-    private static bool ReadDetails(ref Utf8JsonReader r, out long? cached, out long? miss)
+    /// <summary><c>response.failed</c>: the error object of the response, else a stock error.</summary>
+    private void OnFailed(ref Utf8JsonReader r)
     {
-        cached = miss = null;
-        if (!JsonWalk.EnterObject(ref r))
-        {
-            return false;
-        }
-
+        Utf8JsonReader response = default;
+        bool hasResponse = false;
         while (JsonWalk.NextProperty(ref r))
         {
-            if (r.ValueTextEquals("cached_tokens"u8))
+            if (r.ValueTextEquals("response"u8))
             {
-                cached = JsonWalk.ReadInt64(ref r);
-            }
-            else if (r.ValueTextEquals("cache_miss_tokens"u8))
-            {
-                miss = JsonWalk.ReadInt64(ref r);
+                hasResponse = JsonWalk.CaptureObject(ref r, out response);
             }
             else
             {
@@ -416,40 +365,39 @@ internal sealed class OpenAiResponsesDecoder : SseStreamDecoder
             }
         }
 
-        return true;
-    }
-
-    private void FailFromResponse(ref Utf8JsonReader r)
-    {
-        while (JsonWalk.NextProperty(ref r))
+        while (hasResponse && JsonWalk.NextProperty(ref response))
         {
-            if (r.ValueTextEquals("error"u8) && JsonWalk.EnterObject(ref r))
+            if (response.ValueTextEquals("error"u8) && JsonWalk.EnterObject(ref response))
             {
-                FailFromError(ref r);
+                FailWith(ProviderError.Read(ref response));
                 return;
             }
 
-            if (r.TokenType == JsonTokenType.PropertyName)
+            if (response.TokenType == JsonTokenType.PropertyName)
             {
-                JsonWalk.SkipProperty(ref r);
+                JsonWalk.SkipProperty(ref response);
             }
         }
+
+        Fail("response_failed", "the response failed");
     }
 
-    private void FailFromError(ref Utf8JsonReader r)
+    /// <summary><c>error</c> / <c>response.error</c>: the <c>error</c> object, else the event's own <c>code</c> and <c>message</c>.</summary>
+    private void OnError(ref Utf8JsonReader r)
     {
+        Utf8JsonReader error = default;
+        bool hasError = false;
         RawString code = default;
-        RawString type = default;
         RawString message = default;
         while (JsonWalk.NextProperty(ref r))
         {
-            if (r.ValueTextEquals("code"u8))
+            if (r.ValueTextEquals("error"u8))
+            {
+                hasError = JsonWalk.CaptureObject(ref r, out error);
+            }
+            else if (r.ValueTextEquals("code"u8))
             {
                 code = JsonWalk.ReadString(ref r);
-            }
-            else if (r.ValueTextEquals("type"u8))
-            {
-                type = JsonWalk.ReadString(ref r);
             }
             else if (r.ValueTextEquals("message"u8))
             {
@@ -461,7 +409,15 @@ internal sealed class OpenAiResponsesDecoder : SseStreamDecoder
             }
         }
 
-        string error = code.IsTruthy ? Decode(code).ToString() : type.IsTruthy ? Decode(type).ToString() : "api_error";
-        Fail(error, message.Present ? Decode(message).ToString() : "the provider reported an error in the stream");
+        if (hasError)
+        {
+            FailWith(ProviderError.Read(ref error));
+            return;
+        }
+
+        Fail(code.IsTruthy ? Decode(code).ToString() : ProviderError.DefaultName, message.Present ? Decode(message).ToString() : ProviderError.DefaultMessage);
     }
+
+    /// <summary>The Responses API names an error by its <c>code</c>, else its <c>type</c>.</summary>
+    private void FailWith(in ProviderError error) => Fail(ProviderError.Name(error.Code, error.Type), error.MessageOrDefault);
 }

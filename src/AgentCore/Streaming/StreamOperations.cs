@@ -3,6 +3,7 @@ using System.Text;
 using AgentCore.Diagnostics;
 using AgentCore.Operations;
 using AgentCore.Streaming.Http;
+using AgentCore.Streaming.Providers;
 
 namespace AgentCore.Streaming;
 

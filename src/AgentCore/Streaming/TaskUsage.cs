@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using AgentCore.Json;
+
 namespace AgentCore.Streaming;
 
 /// <summary>
@@ -8,5 +11,6 @@ namespace AgentCore.Streaming;
 /// <param name="TokensOut">Output tokens.</param>
 /// <param name="CacheWrites">Cache-write tokens.</param>
 /// <param name="CacheReads">Cache-read tokens.</param>
-/// <param name="Cost">The provider's total cost if it gave one, else the computed one; null when no prices are known.</param>
-public readonly record struct TaskUsage(long TokensIn, long TokensOut, long CacheWrites, long CacheReads, double? Cost);
+/// <param name="Cost">The provider's total cost if it gave one, else the computed one; null when no prices are known. Serialized as JavaScript prints numbers.</param>
+public readonly record struct TaskUsage(long TokensIn, long TokensOut, long CacheWrites, long CacheReads,
+    [property: JsonConverter(typeof(JsNumberConverter))] double? Cost);

@@ -15,6 +15,12 @@ public static class DefinitionsOperations
     /// <summary>The largest file parsed (the reference reads any file into one string; this bounds memory).</summary>
     public const int MaxFileBytes = 64 << 20;
 
+    /// <summary>
+    /// The languages this build lists definitions of: each tree-sitter grammar compiled in (the symbol index reads
+    /// the same files), in the reference's extension order, then <c>markdown</c> (headings, definitions only).
+    /// </summary>
+    public static IReadOnlyList<string> Languages { get; } = BuildLanguages();
+
     /// <summary>Lists the definitions of a file or directory.</summary>
     /// <remarks>Every outcome the reference reports as text is a <see cref="DefinitionsResult"/>, including its
     /// failure sentences (<see cref="DefinitionsStatus.Failed"/>); only cancellation throws. Thread-safe.</remarks>
@@ -27,6 +33,22 @@ public static class DefinitionsOperations
         }
 
         return Task.Run(() => ListDefinitions(request, ct), ct);
+    }
+
+    private static string[] BuildLanguages()
+    {
+        var names = new List<string>();
+        foreach (string extension in DefinitionLanguages.Extensions)
+        {
+            DefinitionLanguage? language = DefinitionLanguages.ForKey(extension[1..]);
+            if (language is { Kind: DefinitionLanguageKind.TreeSitter } && !names.Contains(language.Grammar!) && TreeSitterQuery.HasGrammar(language.Grammar!))
+            {
+                names.Add(language.Grammar!);
+            }
+        }
+
+        names.Add("markdown");
+        return [.. names];
     }
 
     private static DefinitionsResult ListDefinitions(DefinitionsRequest request, CancellationToken ct)

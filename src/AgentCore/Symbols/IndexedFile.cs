@@ -1,5 +1,12 @@
 namespace AgentCore.Symbols;
 
-/// <summary>One file of an index under construction: its identity for change detection and its symbols
-/// (atom ids of the builder's <see cref="SymbolAtoms"/>), or the reason it was skipped.</summary>
-internal sealed record IndexedFile(string RelativePath, long Length, long MtimeTicks, List<(int Atom, string Kind, int StartRow, int EndRow)> Symbols, string? SkipReason);
+/// <summary>One file of an index being written: its identity for change detection (relative path, length,
+/// modification ticks), its number of symbols and the reason it was skipped, if it was.</summary>
+internal struct IndexedFile
+{
+    public string Path;
+    public long Length;
+    public long MtimeTicks;
+    public int SymbolCount;
+    public string? Reason;
+}

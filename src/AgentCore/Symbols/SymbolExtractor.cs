@@ -1,4 +1,4 @@
-using System.Text;
+using AgentCore.Diagnostics;
 using static AgentCore.Symbols.TreeSitterNative;
 
 namespace AgentCore.Symbols;
@@ -10,79 +10,68 @@ namespace AgentCore.Symbols;
 /// node's <c>name</c> field is the name. Names longer than 256 bytes or
 /// holding whitespace are not symbols.
 /// </summary>
+/// <remarks>The tree is deleted before this returns: nothing of a file outlives its extraction but the symbols.</remarks>
 internal static unsafe class SymbolExtractor
 {
     private const int MaxNameBytes = 256;
     private static readonly byte[] s_nameField = "name"u8.ToArray();
 
-    /// <summary>The symbols of <paramref name="source"/>; throws InvalidOperationException when the grammar fails.</summary>
-    public static List<ExtractedSymbol> Extract(DefinitionLanguage language, byte[] source)
+    /// <summary>Appends the symbols of <paramref name="source"/> to <paramref name="symbols"/> in capture order (the
+    /// same name and rows may appear twice; the index keeps the first). Throws InvalidOperationException when the grammar fails.</summary>
+    public static void Extract(DefinitionLanguage language, ReadOnlySpan<byte> source, List<FileSymbol> symbols)
     {
         TreeSitterQuery query = TreeSitterQuery.For(language);
         TreeSitterParserPool.Lease lease = TreeSitterParserPool.Rent(query.Language);
         nint tree = 0;
-        var symbols = new List<ExtractedSymbol>();
         try
         {
             fixed (byte* p = source)
             {
-                tree = ParserParseString(lease.Parser, 0, p, (uint)source.Length);
-            }
-
-            if (tree == 0)
-            {
-                throw new InvalidOperationException("the parser gave up on this file");
-            }
-
-            var seen = new HashSet<(string, int, int)>();
-            QueryCursorExec(lease.Cursor, query.Handle, TreeRootNode(tree));
-            TSQueryMatch match;
-            uint index;
-            while (QueryCursorNextCapture(lease.Cursor, &match, &index))
-            {
-                TSQueryCapture capture = match.Captures[index];
-                CaptureKind kind = query.Kinds[capture.Index];
-                if ((kind & CaptureKind.Name) == 0 || !query.Accepts(match, source))
+                using (Profiler.Scope("symbols.parse_file"))
                 {
-                    continue;
+                    tree = ParserParseString(lease.Parser, 0, p, (uint)source.Length);
                 }
 
-                string captureName = query.CaptureNames[capture.Index];
-                string? symbolKind = KindOf(captureName, query, match);
-                if (symbolKind is null)
+                if (tree == 0)
                 {
-                    continue;
+                    throw new InvalidOperationException("the parser gave up on this file");
                 }
 
-                TSNode nameNode = capture.Node;
-                TSNode def;
-                ReadOnlySpan<byte> name;
-                fixed (byte* f = s_nameField)
+                using ProfileScope scope = Profiler.Scope("symbols.query_file");
+                QueryCursorExec(lease.Cursor, query.Handle, TreeRootNode(tree));
+                TSQueryMatch match;
+                uint index;
+                while (QueryCursorNextCapture(lease.Cursor, &match, &index))
                 {
-                    TSNode field = NodeChildByFieldName(nameNode, f, (uint)s_nameField.Length);
-                    if (field.IsNull)
+                    TSQueryCapture capture = match.Captures[index];
+                    if ((query.Kinds[capture.Index] & CaptureKind.Name) == 0 || !query.Accepts(match, source))
                     {
-                        def = NodeParent(nameNode);
-                        name = TreeSitterQuery.NodeText(nameNode, source);
+                        continue;
                     }
-                    else
+
+                    string? symbolKind = KindOf(capture.Index, query, match);
+                    if (symbolKind is null)
                     {
-                        def = nameNode; // the capture is the whole declaration (Go)
-                        name = TreeSitterQuery.NodeText(field, source);
+                        continue;
                     }
-                }
 
-                if (name.IsEmpty || name.Length > MaxNameBytes || name.IndexOfAny(" \t\r\n"u8) >= 0 || def.IsNull)
-                {
-                    continue;
-                }
+                    TSNode nameNode = capture.Node;
+                    TSNode def;
+                    TSNode nameText;
+                    fixed (byte* f = s_nameField)
+                    {
+                        TSNode field = NodeChildByFieldName(nameNode, f, (uint)s_nameField.Length);
+                        (def, nameText) = field.IsNull ? (NodeParent(nameNode), nameNode) : (nameNode, field); // a whole declaration (Go)
+                    }
 
-                int start = (int)NodeStartPoint(def).Row;
-                int end = (int)NodeEndPoint(def).Row;
-                string nameString = Encoding.UTF8.GetString(name);
-                if (seen.Add((nameString, start, end)))
-                {
-                    symbols.Add(new ExtractedSymbol(name.ToArray(), symbolKind, start, end));
+                    int nameStart = (int)NodeStartByte(nameText);
+                    ReadOnlySpan<byte> name = TreeSitterQuery.NodeText(nameText, source);
+                    if (name.IsEmpty || name.Length > MaxNameBytes || name.IndexOfAny(" \t\r\n"u8) >= 0 || def.IsNull)
+                    {
+                        continue;
+                    }
+
+                    symbols.Add(new FileSymbol(nameStart, name.Length, symbolKind, (int)NodeStartPoint(def).Row, (int)NodeEndPoint(def).Row));
                 }
             }
         }
@@ -95,30 +84,24 @@ internal static unsafe class SymbolExtractor
 
             TreeSitterParserPool.Return(lease);
         }
-
-        return symbols;
     }
 
-    /// <summary>"name.definition.class" gives "class"; "name" gives the kind of the match's definition capture.</summary>
-    private static string? KindOf(string captureName, TreeSitterQuery query, in TSQueryMatch match)
+    /// <summary>"name.definition.class" gives "class"; "name" gives the kind of the match's definition capture;
+    /// func_name, decorator_name, definition.namespace, property.name.definition: not names of definitions.</summary>
+    private static string? KindOf(uint captureId, TreeSitterQuery query, in TSQueryMatch match)
     {
-        const string Prefix = "name.definition.";
-        if (captureName.StartsWith(Prefix, StringComparison.Ordinal))
+        string? kind = query.NameDefinitionKinds[captureId];
+        if (kind is not null || query.CaptureNames[captureId] != "name")
         {
-            return captureName[Prefix.Length..];
-        }
-
-        if (captureName != "name")
-        {
-            return null; // func_name, decorator_name, definition.namespace, property.name.definition: not names of definitions
+            return kind;
         }
 
         for (int i = 0; i < match.CaptureCount; i++)
         {
-            string other = query.CaptureNames[match.Captures[i].Index];
-            if (other.StartsWith("definition.", StringComparison.Ordinal))
+            kind = query.DefinitionKinds[match.Captures[i].Index];
+            if (kind is not null)
             {
-                return other["definition.".Length..];
+                return kind;
             }
         }
 

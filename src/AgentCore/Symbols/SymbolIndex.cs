@@ -1,7 +1,11 @@
+using System.Buffers;
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
-using AgentCore.IO;
+using System.Text.Unicode;
+using AgentCore.Diagnostics;
 using AgentCore.Operations;
+using Microsoft.Win32.SafeHandles;
 
 namespace AgentCore.Symbols;
 
@@ -39,7 +43,7 @@ public sealed class SymbolIndex : IDisposable
         string cache = Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } x
             ? x
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
-        ulong hash = SymbolSnapshot.Checksum(Encoding.UTF8.GetBytes(root));
+        ulong hash = SymbolSnapshot.RootHash(Encoding.UTF8.GetBytes(root));
         return Path.Combine(cache, "agentcore", "index", $"{Path.GetFileName(root.TrimEnd('/'))}-{hash:x16}.idx");
     }
 
@@ -47,8 +51,14 @@ public sealed class SymbolIndex : IDisposable
     internal static SymbolIndex Open(string root, string snapshotPath, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
-        MappedMemory? mapped = MappedMemory.Open(snapshotPath);
-        SymbolSnapshot? old = mapped is null ? null : SymbolSnapshot.TryOpen(mapped.Memory);
+        MappedMemory? mapped;
+        SymbolSnapshot? old;
+        using (Profiler.Scope("symbols.snapshot_load"))
+        {
+            mapped = MappedMemory.Open(snapshotPath);
+            old = mapped is null ? null : SymbolSnapshot.TryOpen(mapped.Memory);
+        }
+
         double loadSeconds = clock.Elapsed.TotalSeconds;
         string? rebuildReason = mapped is null ? "no snapshot" : old is null ? "snapshot corrupt or of another version" : null;
         if (old is not null && old.Root != root)
@@ -57,103 +67,66 @@ public sealed class SymbolIndex : IDisposable
             rebuildReason = "snapshot of another directory";
         }
 
+        if (old is null && mapped is not null)
+        {
+            ((IDisposable)mapped).Dispose();
+            mapped = null;
+        }
+
         try
         {
-            List<string> paths = SourceWalker.Walk(root, ct);
-            var previous = new Dictionary<string, int>(StringComparer.Ordinal);
-            for (int i = 0; old is not null && i < old.FileCount; i++)
+            List<string> paths;
+            using (Profiler.Scope("symbols.walk"))
             {
-                previous[old.File(i).Path] = i;
+                paths = SourceWalker.Walk(root, ct);
             }
 
-            var files = new IndexedFile?[paths.Count];
-            var identities = new (string Relative, long Length, long Ticks)[paths.Count];
+            var files = new IndexedFile[paths.Count];
+            int[] oldFileMap = new int[old?.FileCount ?? 0];
+            Array.Fill(oldFileMap, -1);
             var toParse = new List<int>();
-            int reused = 0;
-            using var atoms = new SymbolAtoms();
-            for (int i = 0; i < paths.Count; i++)
+            int reused = 0, skipped = 0;
+            using (Profiler.Scope("symbols.stat"))
             {
-                var info = new FileInfo(paths[i]);
-                string relative = Path.GetRelativePath(root, paths[i]).Replace('\\', '/');
-                identities[i] = (relative, info.Exists ? info.Length : -1, info.Exists ? info.LastWriteTimeUtc.Ticks : 0);
-                if (old is not null && previous.TryGetValue(relative, out int oi))
-                {
-                    var f = old.File(oi);
-                    if (f.Length == identities[i].Length && f.MtimeTicks == identities[i].Ticks)
-                    {
-                        files[i] = new IndexedFile(relative, f.Length, f.MtimeTicks, [], f.Reason);
-                        previous[relative] = oi;
-                        reused++;
-                        continue;
-                    }
-                }
-
-                toParse.Add(i);
+                Stat(root, paths, files, ct);
+                MatchPrevious(old, files, oldFileMap, toParse, ref reused, ref skipped);
             }
 
-            bool sameFileSet = old is not null && toParse.Count == 0 && old.FileCount == paths.Count;
-            if (sameFileSet)
+            if (old is not null && toParse.Count == 0 && old.FileCount == paths.Count)
             {
-                var unchanged = new IndexStatistics(paths.Count, old!.SymbolCount, 0, reused, CountSkipped(old), clock.Elapsed.TotalSeconds, null, snapshotPath, loadSeconds);
+                var unchanged = new IndexStatistics(paths.Count, old.SymbolCount, 0, reused, skipped, clock.Elapsed.TotalSeconds, null, snapshotPath, loadSeconds);
                 return new SymbolIndex(old, mapped, unchanged);
             }
 
-            // Reused files take their symbols from the old snapshot (atoms re-interned by name).
-            if (old is not null)
+            using (var fresh = new SymbolTableBuilder())
             {
-                var fileOfOld = new int[old.FileCount];
-                Array.Fill(fileOfOld, -1);
-                for (int i = 0; i < files.Length; i++)
+                using (Profiler.Scope("symbols.parse_all"))
                 {
-                    if (files[i] is not null)
+                    Parallel.For(0, toParse.Count, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Environment.ProcessorCount }, k =>
                     {
-                        fileOfOld[previous[files[i]!.RelativePath]] = i;
-                    }
+                        int i = toParse[k];
+                        ParseOne(paths[i], ref files[i], i, fresh);
+                    });
                 }
 
-                for (int a = 0; a < old.AtomCount; a++)
+                foreach (int i in toParse)
                 {
-                    (int first, int count) = old.AtomSymbols(a);
-                    int atom = -1;
-                    for (int s = first; s < first + count; s++)
-                    {
-                        var sym = old.Symbol(s);
-                        int target = fileOfOld[sym.File];
-                        if (target >= 0)
-                        {
-                            atom = atom >= 0 ? atom : atoms.Intern(old.AtomName(a));
-                            files[target]!.Symbols.Add((atom, old.Kind(sym.Kind), sym.StartRow, sym.EndRow));
-                        }
-                    }
+                    skipped += files[i].Reason is null ? 0 : 1;
+                }
+
+                using (Profiler.Scope("symbols.snapshot_write"))
+                {
+                    fresh.Seal();
+                    SnapshotFile.Replace(snapshotPath, stream => SymbolSnapshotWriter.Write(stream, root, files, old, oldFileMap, fresh));
                 }
             }
 
-            var parsed = new (List<ExtractedSymbol>? Symbols, string? Reason)[toParse.Count];
-            Parallel.For(0, toParse.Count, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Environment.ProcessorCount }, k =>
-            {
-                parsed[k] = ParseOne(paths[toParse[k]]);
-            });
-
-            for (int k = 0; k < toParse.Count; k++)
-            {
-                int i = toParse[k];
-                var symbols = new List<(int, string, int, int)>();
-                foreach (ExtractedSymbol s in parsed[k].Symbols ?? [])
-                {
-                    symbols.Add((atoms.Intern(s.Name), s.Kind, s.StartRow, s.EndRow));
-                }
-
-                files[i] = new IndexedFile(identities[i].Relative, identities[i].Length, identities[i].Ticks, symbols, parsed[k].Reason);
-            }
-
-            IndexedFile[] all = files!;
-            byte[] bytes = SymbolSnapshotWriter.Write(root, all, atoms);
-            AtomicFile.Write(snapshotPath, bytes);
             ((IDisposable?)mapped)?.Dispose();
-            mapped = null;
-            SymbolSnapshot snapshot = SymbolSnapshot.TryOpen(bytes) ?? throw new InvalidOperationException("the snapshot just written does not read back");
-            var statistics = new IndexStatistics(all.Length, snapshot.SymbolCount, toParse.Count, reused, all.Count(f => f.SkipReason is not null), clock.Elapsed.TotalSeconds, rebuildReason, snapshotPath, old is null ? 0 : loadSeconds);
-            return new SymbolIndex(snapshot, null, statistics);
+            mapped = MappedMemory.Open(snapshotPath);
+            SymbolSnapshot snapshot = (mapped is null ? null : SymbolSnapshot.OpenWritten(mapped.Memory))
+                ?? throw new IOException($"{snapshotPath}: the snapshot just written does not read back");
+            var statistics = new IndexStatistics(files.Length, snapshot.SymbolCount, toParse.Count, reused, skipped, clock.Elapsed.TotalSeconds, rebuildReason, snapshotPath, old is null ? 0 : loadSeconds);
+            return new SymbolIndex(snapshot, mapped, statistics);
         }
         catch
         {
@@ -162,35 +135,139 @@ public sealed class SymbolIndex : IDisposable
         }
     }
 
-    private static int CountSkipped(SymbolSnapshot s)
+    /// <summary>Relative path, length and modification time of every file: one stat each, on all cores.</summary>
+    private static void Stat(string root, List<string> paths, IndexedFile[] files, CancellationToken ct)
     {
-        int n = 0;
-        for (int i = 0; i < s.FileCount; i++)
+        if (paths.Count == 0)
         {
-            n += s.File(i).Reason is null ? 0 : 1;
+            return; // Partitioner.Create rejects an empty range
         }
 
-        return n;
+        string prefix = root.EndsWith('/') ? root : root + "/";
+        Parallel.ForEach(Partitioner.Create(0, paths.Count, 256), new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Environment.ProcessorCount }, range =>
+        {
+            for (int i = range.Item1; i < range.Item2; i++)
+            {
+                string path = paths[i];
+                (long length, long ticks) = FileStat.Of(path);
+                files[i] = new IndexedFile
+                {
+                    Path = path.StartsWith(prefix, StringComparison.Ordinal) ? path[prefix.Length..] : Path.GetRelativePath(root, path).Replace('\\', '/'),
+                    Length = length,
+                    MtimeTicks = ticks,
+                };
+            }
+        });
     }
 
-    private static (List<ExtractedSymbol>? Symbols, string? Reason) ParseOne(string path)
+    /// <summary>
+    /// Finds each file in the previous snapshot by a merge walk (both lists are in the walk's ordinal path order, so
+    /// no path of the snapshot is decoded): a file with the same length and modification time is reused, any other is
+    /// queued for parsing. Where UTF-8 byte order and UTF-16 ordinal order disagree (surrogate pairs), a file may miss
+    /// its previous entry and is parsed again: slower, never wrong. The map is increasing, as the writer needs.
+    /// </summary>
+    private static void MatchPrevious(SymbolSnapshot? old, IndexedFile[] files, int[] oldFileMap, List<int> toParse, ref int reused, ref int skipped)
     {
-        try
+        byte[] buffer = new byte[1024];
+        int j = 0;
+        for (int i = 0; i < files.Length; i++)
         {
-            var info = new FileInfo(path);
-            if (info.Length > MaxFileBytes)
+            ref IndexedFile file = ref files[i];
+            if (old is not null && j < old.FileCount)
             {
-                return (null, $"larger than {MaxFileBytes} bytes");
+                int length = Encoding.UTF8.GetMaxByteCount(file.Path.Length);
+                if (length > buffer.Length)
+                {
+                    buffer = new byte[length];
+                }
+
+                ReadOnlySpan<byte> path = buffer.AsSpan(0, Encoding.UTF8.GetBytes(file.Path, buffer));
+                int c = -1;
+                while (j < old.FileCount && (c = old.FilePath(j).SequenceCompareTo(path)) < 0)
+                {
+                    j++;
+                }
+
+                if (c == 0)
+                {
+                    (long oldLength, long oldTicks, int symbolCount, bool hasReason) = old.FileIdentity(j);
+                    if (oldLength == file.Length && oldTicks == file.MtimeTicks)
+                    {
+                        file.SymbolCount = symbolCount;
+                        file.Reason = hasReason ? old.File(j).Reason : null;
+                        oldFileMap[j] = i;
+                        reused++;
+                        skipped += hasReason ? 1 : 0;
+                        j++;
+                        continue;
+                    }
+
+                    j++;
+                }
             }
 
-            byte[] source = DefinitionsOperations.ReadUtf8(path);
-            return (SymbolExtractor.Extract(DefinitionLanguages.ForPath(path)!, source), null);
+            toParse.Add(i);
+        }
+    }
+
+    /// <summary>Reads, parses and adds one file; a file that cannot be read or parsed gets a skip reason instead.
+    /// The text is a pooled buffer, released when the file's symbols are in the table.</summary>
+    private static void ParseOne(string path, ref IndexedFile file, int fileIndex, SymbolTableBuilder fresh)
+    {
+        // One scope per file, on the Parallel.For worker that parses it: each worker is a track of its own in a trace.
+        using ProfileScope scope = Profiler.Scope("symbols.parse");
+        byte[]? rented = null;
+        List<FileSymbol> symbols = t_symbols ??= [];
+        symbols.Clear();
+        try
+        {
+            using SafeFileHandle handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            long length = RandomAccess.GetLength(handle);
+            if (length > MaxFileBytes)
+            {
+                file.Reason = $"larger than {MaxFileBytes} bytes";
+                return;
+            }
+
+            rented = ArrayPool<byte>.Shared.Rent((int)length);
+            int read = 0;
+            while (read < length)
+            {
+                int n = RandomAccess.Read(handle, rented.AsSpan(read, (int)length - read), read);
+                if (n == 0)
+                {
+                    break; // truncated while reading: index what is there
+                }
+
+                read += n;
+            }
+
+            ReadOnlySpan<byte> source = rented.AsSpan(0, read);
+            if (!Utf8.IsValid(source))
+            {
+                source = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(source)); // as Node's readFile(path, "utf8")
+            }
+
+            SymbolExtractor.Extract(DefinitionLanguages.ForPath(path)!, source, symbols);
+            file.SymbolCount = fresh.Add(fileIndex, source, symbols);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or OperationException or InvalidOperationException)
         {
-            return (null, e is OperationException oe ? oe.Error.Message : e.Message);
+            file.Reason = e is OperationException oe ? oe.Error.Message : e.Message;
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+
+            symbols.Clear();
         }
     }
+
+    [ThreadStatic]
+    private static List<FileSymbol>? t_symbols;
 
     /// <summary>The files skipped while indexing, with the reason.</summary>
     public IEnumerable<(string Path, string Reason)> SkippedFiles()

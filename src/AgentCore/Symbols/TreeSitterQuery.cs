@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -26,8 +27,13 @@ internal sealed unsafe class TreeSitterQuery
         Handle = query;
         CaptureNames = captureNames;
         Kinds = Array.ConvertAll(captureNames, CaptureKinds.Of);
+        NameDefinitionKinds = Array.ConvertAll(captureNames, static n => Suffix(n, "name.definition."));
+        DefinitionKinds = Array.ConvertAll(captureNames, static n => Suffix(n, "definition."));
         _predicates = predicates;
     }
+
+    private static string? Suffix(string name, string prefix) =>
+        name.StartsWith(prefix, StringComparison.Ordinal) ? name[prefix.Length..] : null;
 
     /// <summary>The grammar name (<c>typescript</c>, <c>c_sharp</c>, ...).</summary>
     public string Grammar { get; }
@@ -44,13 +50,38 @@ internal sealed unsafe class TreeSitterQuery
     /// <summary>How the definitions listing treats each capture id.</summary>
     public CaptureKind[] Kinds { get; }
 
+    /// <summary>By capture id: "class" for <c>name.definition.class</c>, else null (the symbol index's kinds, one
+    /// string per capture so that no symbol allocates one).</summary>
+    public string?[] NameDefinitionKinds { get; }
+
+    /// <summary>By capture id: "class" for <c>definition.class</c>, else null.</summary>
+    public string?[] DefinitionKinds { get; }
+
     /// <summary>The query of <paramref name="language"/>, compiled on first use.</summary>
     /// <exception cref="InvalidOperationException">The grammar is not in this build or the query does not compile.</exception>
     public static TreeSitterQuery For(DefinitionLanguage language) =>
         s_cache.GetOrAdd(language.QueryKey, static (_, l) => new Lazy<TreeSitterQuery>(() => Compile(l)), language).Value;
 
     /// <summary>True when this build links the grammar named <paramref name="grammar"/>.</summary>
-    public static bool HasGrammar(string grammar) => TreeSitterNative.Language(grammar) != 0;
+    /// <remarks>Read from the build's grammar list (assembly metadata), not from the native registry: its lookup
+    /// inflates the grammar's parse tables (13 ms for TypeScript), and the index's walk asks this for every file, so an
+    /// unchanged re-index paid the inflation of every language in the tree.</remarks>
+    public static bool HasGrammar(string grammar) => s_compiled?.Contains(grammar) ?? TreeSitterNative.Language(grammar) != 0;
+
+    private static readonly FrozenSet<string>? s_compiled = CompiledGrammars();
+
+    private static FrozenSet<string>? CompiledGrammars()
+    {
+        foreach (AssemblyMetadataAttribute a in typeof(TreeSitterQuery).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>())
+        {
+            if (a.Key == "AgentCoreGrammars" && a.Value is not null)
+            {
+                return a.Value.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToFrozenSet(StringComparer.Ordinal);
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Whether a match passes the text predicates of its pattern.</summary>
     public bool Accepts(in TSQueryMatch match, ReadOnlySpan<byte> source)

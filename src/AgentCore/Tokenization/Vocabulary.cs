@@ -24,7 +24,7 @@ internal sealed unsafe class Vocabulary
     private const ulong Prime3 = 0x165667B19E3779F9;
 
     /// <summary>
-    /// log2 of the entries in the hot cache: a direct-mapped table (256 KB, L2-sized) of the 3- to 8-byte tokens
+    /// log2 of the entries in the hot cache: a direct-mapped table of 16-byte entries (512 KB) of the 3- to 8-byte tokens
     /// of lowest rank (BPE ranks follow merge frequency, so these are the most common pieces). A hit costs one
     /// cache line instead of the three the full table touches (slot, offsets, token bytes).
     /// </summary>

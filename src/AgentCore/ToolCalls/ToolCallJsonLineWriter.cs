@@ -12,15 +12,13 @@ public sealed class ToolCallJsonLineWriter : IToolCallSink
 {
     private readonly IBufferWriter<byte> _output;
     private readonly JsJsonWriter _w;
-    private readonly Action? _afterLine;
 
-    /// <summary>Writes lines to <paramref name="output"/>; <paramref name="afterLine"/> (e.g. a flush) runs after each.</summary>
-    public ToolCallJsonLineWriter(IBufferWriter<byte> output, Action? afterLine = null)
+    /// <summary>Writes lines to <paramref name="output"/>.</summary>
+    public ToolCallJsonLineWriter(IBufferWriter<byte> output)
     {
         ArgumentNullException.ThrowIfNull(output);
         _output = output;
         _w = new JsJsonWriter(output);
-        _afterLine = afterLine;
     }
 
     /// <summary>The vectors' name of an error kind (null for none).</summary>
@@ -156,6 +154,5 @@ public sealed class ToolCallJsonLineWriter : IToolCallSink
         _w.WriteEndObject();
         _output.GetSpan(1)[0] = (byte)'\n';
         _output.Advance(1);
-        _afterLine?.Invoke();
     }
 }

@@ -29,48 +29,85 @@ internal static partial class DirectoryReader
     };
 
     /// <summary>Adds the entries of <paramref name="dir"/> to <paramref name="entries"/>; returns null, or why the directory could not be read.</summary>
-    public static string? Read(string dir, List<DirEntry> entries)
+    public static string? Read(string dir, List<DirEntry> entries) => UsesLibc ? ReadLinux(dir, entries) : ReadPortable(dir, entries);
+
+    /// <summary>Whether <c>readdir</c>'s <c>struct dirent</c> has the layout read below (glibc, LP64 Linux).</summary>
+    private static bool UsesLibc => OperatingSystem.IsLinux() && RuntimeInformation.ProcessArchitecture is (Architecture.X64 or Architecture.Arm64);
+
+    /// <summary>
+    /// Adds the names of the real subdirectories of <paramref name="dir"/> (not symbolic links) to
+    /// <paramref name="names"/>, in directory order; returns null, or why the directory could not be read. Other
+    /// entries are passed over without decoding their names, and links without a stat.
+    /// </summary>
+    public static unsafe string? ReadDirectoryNames(string dir, List<string> names)
     {
-        return OperatingSystem.IsLinux() && (RuntimeInformation.ProcessArchitecture is Architecture.X64 or Architecture.Arm64)
-            ? ReadLinux(dir, entries)
-            : ReadPortable(dir, entries);
+        if (!UsesLibc)
+        {
+            var entries = new List<DirEntry>();
+            string? error = ReadPortable(dir, entries);
+            foreach (DirEntry e in entries)
+            {
+                if (e.IsDirectory && !e.IsLink)
+                {
+                    names.Add(e.Name);
+                }
+            }
+
+            return error;
+        }
+
+        IntPtr handle = OpenDir(dir);
+        if (handle == IntPtr.Zero)
+        {
+            return ErrorText(Marshal.GetLastPInvokeError());
+        }
+
+        try
+        {
+            string prefix = dir == "/" ? "/" : dir + "/";
+            while (NextEntry(handle, out byte type, out byte* name, out int len))
+            {
+                if (type != DtDir && type != DtUnknown)
+                {
+                    continue;
+                }
+
+                string n = Encoding.UTF8.GetString(name, len);
+                if (type == DtUnknown)
+                {
+                    FileAttributes? a = TryAttributes(prefix + n);
+                    if (a is not { } at || (at & FileAttributes.ReparsePoint) != 0 || (at & FileAttributes.Directory) == 0)
+                    {
+                        continue;
+                    }
+                }
+
+                names.Add(n);
+            }
+
+            return null;
+        }
+        finally
+        {
+            _ = CloseDir(handle);
+        }
     }
+
+    private static string ErrorText(int errno) => errno == 13 ? "permission denied" : errno == 2 ? "no such directory" : "cannot read directory";
 
     private static unsafe string? ReadLinux(string dir, List<DirEntry> entries)
     {
         IntPtr handle = OpenDir(dir);
         if (handle == IntPtr.Zero)
         {
-            int errno = Marshal.GetLastPInvokeError();
-            return errno == 13 ? "permission denied" : errno == 2 ? "no such directory" : "cannot read directory";
+            return ErrorText(Marshal.GetLastPInvokeError());
         }
 
         try
         {
             string prefix = dir == "/" ? "/" : dir + "/";
-            while (true)
+            while (NextEntry(handle, out byte type, out byte* name, out int len))
             {
-                IntPtr ent = ReadDir(handle);
-                if (ent == IntPtr.Zero)
-                {
-                    return null;
-                }
-
-                // SAFETY: glibc's struct dirent on LP64 Linux: d_ino (8), d_off (8), d_reclen (2), d_type (1), d_name (NUL-terminated).
-                byte* p = (byte*)ent;
-                byte type = p[18];
-                byte* name = p + 19;
-                int len = 0;
-                while (name[len] != 0)
-                {
-                    len++;
-                }
-
-                if ((len == 1 && name[0] == '.') || (len == 2 && name[0] == '.' && name[1] == '.'))
-                {
-                    continue;
-                }
-
                 string n = Encoding.UTF8.GetString(name, len);
                 bool isLink = type == DtLnk;
                 bool isDir = type == DtDir;
@@ -92,10 +129,38 @@ internal static partial class DirectoryReader
 
                 entries.Add(new DirEntry(n, isDir, isLink));
             }
+
+            return null;
         }
         finally
         {
             _ = CloseDir(handle);
+        }
+    }
+
+    /// <summary>The next entry of an open directory other than <c>.</c> and <c>..</c>: its <c>d_type</c> and name bytes; false at the end.</summary>
+    private static unsafe bool NextEntry(IntPtr handle, out byte type, out byte* name, out int length)
+    {
+        while (true)
+        {
+            IntPtr ent = ReadDir(handle);
+            if (ent == IntPtr.Zero)
+            {
+                type = 0;
+                name = null;
+                length = 0;
+                return false;
+            }
+
+            // SAFETY: glibc's struct dirent on LP64 Linux (UsesLibc): d_ino (8), d_off (8), d_reclen (2), d_type (1), d_name (NUL-terminated).
+            byte* p = (byte*)ent;
+            type = p[18];
+            name = p + 19;
+            length = new ReadOnlySpan<byte>(name, 256).IndexOf((byte)0);
+            if (!(length == 1 && name[0] == '.') && !(length == 2 && name[0] == '.' && name[1] == '.'))
+            {
+                return true;
+            }
         }
     }
 

@@ -1,4 +1,4 @@
-using System.Text;
+using AgentCore.Diagnostics;
 
 namespace AgentCore.Workspace;
 
@@ -7,6 +7,12 @@ namespace AgentCore.Workspace;
 /// subdirectories of each level, ICU numeric/base comparison with ties kept in input order, <c>🔒</c>/<c>🛡️</c> markers
 /// and the truncation notice.
 /// </summary>
+/// <remarks>
+/// The paths <see cref="FileLister"/> gives are already normalized and below the listed directory: their relative
+/// form is a slice, and their path relative to the workspace root is the listed directory's prefix plus that slice,
+/// so the protected-file check runs on a span (no <c>path.resolve</c>/<c>path.relative</c> strings per entry). Other
+/// input takes the general path. The output is built in one string of the exact length.
+/// </remarks>
 internal static class FilesListFormatter
 {
     /// <summary>The notice appended when the listing hit its limit.</summary>
@@ -15,18 +21,109 @@ internal static class FilesListFormatter
     /// <summary>The text of an empty listing.</summary>
     public const string NoFiles = "No files found.";
 
+    private const string LockMark = "\U0001F512 ";
+    private const string ShieldMark = "\U0001F6E1\uFE0F ";
+
+    private enum Mark : byte
+    {
+        None,
+        Lock,
+        Shield,
+        Dropped,
+    }
+
     /// <summary>Formats <paramref name="files"/> (absolute; directories end with <c>/</c>) listed under <paramref name="absolutePath"/>.</summary>
     public static string Format(string absolutePath, IReadOnlyList<string> files, bool didHitLimit, RooIgnoreController? rooIgnore, bool showRooIgnoredFiles, RooProtectedController? rooProtected)
     {
-        var entries = new string[files.Count];
-        for (int k = 0; k < files.Count; k++)
+        string[] entries = RelativeEntries(absolutePath, files, out bool allBelow);
+
+        string[] sorted;
+        using (Profiler.Scope("files.format.sort"))
         {
-            string f = files[k];
-            string rel = JsPath.Relative(absolutePath, JsPath.Normalize(f));
-            entries[k] = f.EndsWith('/') ? rel + "/" : rel;
+            sorted = SortByKeys(entries) ?? SortByComparer(entries);
         }
 
-        // Stable sort (the reference's TimSort keeps ties in input order); each entry is split once.
+        Mark[] marks = Marks(absolutePath, sorted, allBelow, rooIgnore, showRooIgnoredFiles, rooProtected);
+        return Render(sorted, marks, didHitLimit);
+    }
+
+    /// <summary>
+    /// The entries in the reference's order, through one byte key per entry: per segment a flag (last segment 1, more
+    /// to come 2), the numeric/base collation weights and a 0. Ordinal key order is the comparator's order whenever
+    /// the comparator never ties two different entries, that is when no two different sibling names (same parent, both
+    /// last or both not) collate equal (<c>App.ts</c>/<c>app.ts</c>, <c>file01</c>/<c>file1</c>). Such a pair always
+    /// shows up next to each other somewhere in key order (between the blocks of equal key prefix), so adjacent entries
+    /// are checked; null when a pair ties (then ties keep input order, which only the comparator sort reproduces).
+    /// </summary>
+    /// <remarks>
+    /// Without ties the comparator is a strict total order, so every correct sort gives this one result. O(n log n)
+    /// byte comparisons instead of O(n log n) segment splits and collation walks.
+    /// </remarks>
+    private static string[]? SortByKeys(string[] entries)
+    {
+        var keys = new SortKeys(entries.Length, 48);
+        foreach (string entry in entries)
+        {
+            ReadOnlySpan<char> rest = entry;
+            while (true)
+            {
+                int slash = rest.IndexOf('/');
+                ReadOnlySpan<char> segment = slash < 0 ? rest : rest[..slash];
+                keys.Add(slash < 0 ? (byte)1 : (byte)2);
+                if (!JsCollation.AppendKey(segment, numeric: true, tertiary: false, keys))
+                {
+                    return null;
+                }
+
+                keys.Add(0);
+                if (slash < 0)
+                {
+                    break;
+                }
+
+                rest = rest[(slash + 1)..];
+            }
+
+            keys.EndKey();
+        }
+
+        int[] order = keys.Order();
+        var sorted = new string[entries.Length];
+        for (int k = 0; k < order.Length; k++)
+        {
+            sorted[k] = entries[order[k]];
+            if (k > 0 && Ties(sorted[k - 1], sorted[k]))
+            {
+                return null;
+            }
+        }
+
+        return sorted;
+    }
+
+    /// <summary>True when the comparator returns 0 for two different entries: at the first segment where they differ, both are last or both are not, and the names collate equal.</summary>
+    private static bool Ties(string a, string b)
+    {
+        int at = a.AsSpan().CommonPrefixLength(b);
+        if (at == a.Length && at == b.Length)
+        {
+            return false;
+        }
+
+        int start = a.AsSpan(0, at).LastIndexOf('/') + 1;
+        int endA = a.IndexOf('/', start);
+        int endB = b.IndexOf('/', start);
+        if ((endA < 0) != (endB < 0))
+        {
+            return false;
+        }
+
+        return JsCollation.CompareNumericBase(a.AsSpan(start, (endA < 0 ? a.Length : endA) - start), b.AsSpan(start, (endB < 0 ? b.Length : endB) - start)) == 0;
+    }
+
+    /// <summary>The reference's stable sort with its comparator, each entry split once.</summary>
+    private static string[] SortByComparer(string[] entries)
+    {
         var keyed = new (string Entry, string[] Parts, int Index)[entries.Length];
         for (int k = 0; k < entries.Length; k++)
         {
@@ -39,20 +136,112 @@ internal static class FilesListFormatter
             return c != 0 ? c : x.Index.CompareTo(y.Index);
         });
 
-        // Entries relative to the controllers' root, without resolving each one (entries are already normalized).
-        string? prefix = rooIgnore is null ? null : JsPath.Relative(rooIgnore.Cwd, absolutePath);
-        bool fastRelative = prefix is not null && !prefix.StartsWith("..", StringComparison.Ordinal) && absolutePath != "/";
-
-        var lines = new List<string>(keyed.Length);
-        foreach ((string entry, _, _) in keyed)
+        var sorted = new string[keyed.Length];
+        for (int k = 0; k < keyed.Length; k++)
         {
-            if (rooIgnore is null)
+            sorted[k] = keyed[k].Entry;
+        }
+
+        return sorted;
+    }
+
+    /// <summary>
+    /// <c>relative(absolutePath, f).toPosix()</c> plus <c>/</c> for directories. <paramref name="allBelow"/> is true
+    /// when every path was normalized and strictly below <paramref name="absolutePath"/> (each entry is then a slice).
+    /// </summary>
+    private static string[] RelativeEntries(string absolutePath, IReadOnlyList<string> files, out bool allBelow)
+    {
+        var entries = new string[files.Count];
+        int cut = absolutePath == "/" ? 1 : absolutePath.Length + 1;
+        allBelow = true;
+        for (int k = 0; k < files.Count; k++)
+        {
+            string f = files[k];
+            if (f.Length > cut && f.StartsWith(absolutePath, StringComparison.Ordinal) && f[cut - 1] == '/' && IsNormalizedRelative(f.AsSpan(cut)))
             {
-                lines.Add(entry);
+                entries[k] = f[cut..];
                 continue;
             }
 
-            string abs = fastRelative ? rooIgnore.Cwd.TrimEnd('/') + "/" + (prefix!.Length == 0 ? entry : prefix + "/" + entry).TrimEnd('/') : JsPath.Resolve(absolutePath, entry);
+            allBelow = false;
+            string rel = JsPath.Relative(absolutePath, JsPath.Normalize(f));
+            entries[k] = f.EndsWith('/') ? rel + "/" : rel;
+        }
+
+        return entries;
+    }
+
+    /// <summary>True for <c>a/b</c> or <c>a/b/</c>: no empty, <c>.</c> or <c>..</c> segment (so normalizing changes nothing).</summary>
+    private static bool IsNormalizedRelative(ReadOnlySpan<char> rel)
+    {
+        if (rel[^1] == '/')
+        {
+            rel = rel[..^1];
+        }
+
+        foreach (Range r in rel.Split('/'))
+        {
+            ReadOnlySpan<char> seg = rel[r];
+            if (seg.IsEmpty || (seg[0] == '.' && (seg.Length == 1 || (seg.Length == 2 && seg[1] == '.'))))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static Mark[] Marks(string absolutePath, string[] sorted, bool allBelow, RooIgnoreController? rooIgnore, bool showRooIgnoredFiles, RooProtectedController? rooProtected)
+    {
+        var marks = new Mark[sorted.Length];
+        if (rooIgnore is null)
+        {
+            return marks;
+        }
+
+        // Entries relative to the controllers' root, without resolving each one (entries are already normalized).
+        string prefix = JsPath.Relative(rooIgnore.Cwd, absolutePath);
+        bool fastRelative = !prefix.StartsWith("..", StringComparison.Ordinal) && absolutePath != "/";
+        if (fastRelative && allBelow && !rooIgnore.IsActive && rooProtected is not null && JsPath.Normalize(rooIgnore.Cwd) == rooIgnore.Cwd)
+        {
+            // Nothing is .rooignore'd; the root-relative path of each entry is prefix/entry without its trailing '/'.
+            char[] buffer = new char[prefix.Length + 1 + 256];
+            prefix.CopyTo(buffer);
+            int start = prefix.Length == 0 ? 0 : prefix.Length + 1;
+            if (start > 0)
+            {
+                buffer[prefix.Length] = '/';
+            }
+
+            for (int k = 0; k < sorted.Length; k++)
+            {
+                ReadOnlySpan<char> entry = sorted[k];
+                if (entry[^1] == '/')
+                {
+                    entry = entry[..^1];
+                }
+
+                if (start + entry.Length > buffer.Length)
+                {
+                    char[] larger = new char[start + entry.Length];
+                    buffer.AsSpan(0, start).CopyTo(larger);
+                    buffer = larger;
+                }
+
+                entry.CopyTo(buffer.AsSpan(start));
+                if (RooProtectedController.IsWriteProtectedRelative(buffer.AsSpan(0, start + entry.Length)))
+                {
+                    marks[k] = Mark.Shield;
+                }
+            }
+
+            return marks;
+        }
+
+        for (int k = 0; k < sorted.Length; k++)
+        {
+            string entry = sorted[k];
+            string abs = fastRelative ? rooIgnore.Cwd.TrimEnd('/') + "/" + (prefix.Length == 0 ? entry : prefix + "/" + entry).TrimEnd('/') : JsPath.Resolve(absolutePath, entry);
             if (abs.Length > 1 && abs.EndsWith('/'))
             {
                 abs = abs.TrimEnd('/');
@@ -60,32 +249,72 @@ internal static class FilesListFormatter
 
             if (!rooIgnore.ValidateAccess(abs))
             {
-                if (showRooIgnoredFiles)
-                {
-                    lines.Add("\U0001F512 " + entry);
-                }
+                marks[k] = showRooIgnoredFiles ? Mark.Lock : Mark.Dropped;
             }
             else if (rooProtected is not null && rooProtected.IsWriteProtected(abs))
             {
-                lines.Add("\U0001F6E1\uFE0F " + entry);
-            }
-            else
-            {
-                lines.Add(entry);
+                marks[k] = Mark.Shield;
             }
         }
 
-        if (didHitLimit)
+        return marks;
+    }
+
+    /// <summary>The lines joined by <c>\n</c> (plus the notice when truncated), or <see cref="NoFiles"/>; one allocation.</summary>
+    private static string Render(string[] sorted, Mark[] marks, bool didHitLimit)
+    {
+        int lines = 0;
+        long length = 0;
+        int lastLine = 0;
+        for (int k = 0; k < sorted.Length; k++)
         {
-            return string.Join('\n', lines) + TruncatedNotice;
+            Mark m = marks[k];
+            if (m == Mark.Dropped)
+            {
+                continue;
+            }
+
+            lastLine = sorted[k].Length + (m == Mark.Lock ? LockMark.Length : m == Mark.Shield ? ShieldMark.Length : 0);
+            length += lastLine;
+            lines++;
         }
 
-        if (lines.Count == 0 || (lines.Count == 1 && lines[0].Length == 0))
+        if (!didHitLimit && (lines == 0 || (lines == 1 && lastLine == 0)))
         {
             return NoFiles;
         }
 
-        return string.Join('\n', lines);
+        length += Math.Max(0, lines - 1) + (didHitLimit ? TruncatedNotice.Length : 0);
+        return string.Create(checked((int)length), (sorted, marks, didHitLimit), static (span, state) =>
+        {
+            int at = 0;
+            bool first = true;
+            for (int k = 0; k < state.sorted.Length; k++)
+            {
+                Mark m = state.marks[k];
+                if (m == Mark.Dropped)
+                {
+                    continue;
+                }
+
+                if (!first)
+                {
+                    span[at++] = '\n';
+                }
+
+                first = false;
+                string mark = m == Mark.Lock ? LockMark : m == Mark.Shield ? ShieldMark : "";
+                mark.CopyTo(span[at..]);
+                at += mark.Length;
+                state.sorted[k].CopyTo(span[at..]);
+                at += state.sorted[k].Length;
+            }
+
+            if (state.didHitLimit)
+            {
+                TruncatedNotice.CopyTo(span[at..]);
+            }
+        });
     }
 
     /// <summary>The reference's comparator: segment by segment; a file ends before a deeper path at the same level.</summary>

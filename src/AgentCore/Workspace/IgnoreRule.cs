@@ -39,6 +39,38 @@ internal sealed class IgnoreRule
     /// <summary>True when the rule is matched against the last segment only (no <c>/</c> in the pattern).</summary>
     public bool BaseName { get; }
 
+    /// <summary>
+    /// A run of characters every path this rule matches contains (the longest literal run of the glob before any
+    /// <c>[</c> or <c>\</c>, split at <c>*</c>, <c>?</c> and <c>/</c>), or <c>""</c> when the glob has none.
+    /// </summary>
+    /// <remarks>
+    /// Outside classes and escapes wildmatch compares characters one for one (no case folding here), and <c>/</c> is
+    /// left out because <c>**/</c> can match without one; so a text without this run cannot match.
+    /// </remarks>
+    public string RequiredLiteral
+    {
+        get
+        {
+            ReadOnlySpan<char> g = Glob;
+            int stop = g.IndexOfAny('[', '\\');
+            if (stop >= 0)
+            {
+                g = g[..stop];
+            }
+
+            ReadOnlySpan<char> best = default;
+            foreach (Range r in g.SplitAny("*?/"))
+            {
+                if (g[r].Length > best.Length)
+                {
+                    best = g[r];
+                }
+            }
+
+            return best.ToString();
+        }
+    }
+
     /// <summary>Parses one line; null for blank lines and comments.</summary>
     public static IgnoreRule? Parse(ReadOnlySpan<char> line)
     {

@@ -8,7 +8,7 @@ namespace AgentCore.Workspace;
 /// table is built in: exact for ASCII and the accented Latin-1 letters; any other character sorts after the
 /// letters by code point (docs/parity.md).
 /// </summary>
-internal static class JsCollation
+internal static partial class JsCollation
 {
     private const string AsciiOrder = "\t\n\v\f\r _-,;:!?.'\"()[]{}@*/\\&#%`^+<=>|~$0123456789abcdefghijklmnopqrstuvwxyz";
     private const int DigitPrimary = 200;

@@ -1,14 +1,48 @@
+using System.Buffers;
+
 namespace AgentCore.Workspace;
 
 /// <summary>
 /// The npm <c>ignore</c> package (7.x) as the extension uses it: one rule list relative to one base directory;
-/// <see cref="Ignores"/> is true when the path or any of its parent directories is ignored. A path ending in
+/// <see cref="Ignores(string)"/> is true when the path or any of its parent directories is ignored. A path ending in
 /// <c>/</c> is a directory (so <c>private/</c> matches <c>private/</c> but not <c>private</c>).
 /// </summary>
-internal sealed class NpmIgnore(IgnoreRules rules)
+internal sealed class NpmIgnore
 {
+    // The literal runs of the ignoring (non-negated) rules: a path containing none of them cannot be ignored, which
+    // one vectorized search decides for most paths. Null when some ignoring rule has no literal (e.g. "*").
+    private readonly SearchValues<string>? _required;
+
+    public NpmIgnore(IgnoreRules rules)
+    {
+        Rules = rules;
+        var literals = new List<string>();
+        foreach (IgnoreRule r in rules.Rules)
+        {
+            if (r.Negated)
+            {
+                continue;
+            }
+
+            string literal = r.RequiredLiteral;
+            if (literal.Length == 0)
+            {
+                literals = null;
+                break;
+            }
+
+            literals.Add(literal);
+        }
+
+        _required = literals is { Count: > 0 } ? SearchValues.Create([.. literals], StringComparison.Ordinal) : null;
+        HasIgnoringRule = literals is null || literals.Count > 0;
+    }
+
     /// <summary>The rules, in the order they were added.</summary>
-    public IgnoreRules Rules { get; } = rules;
+    public IgnoreRules Rules { get; }
+
+    // False when no rule ignores (no rules, or only negations): nothing is ever ignored.
+    private bool HasIgnoringRule { get; }
 
     /// <summary>
     /// True when <paramref name="path"/> (relative, POSIX) is ignored. Throws <see cref="ArgumentException"/> for the
@@ -22,8 +56,16 @@ internal sealed class NpmIgnore(IgnoreRules rules)
         }
 
         bool isDir = path.EndsWith('/');
-        ReadOnlySpan<char> p = isDir ? path.AsSpan(0, path.Length - 1) : path;
-        if (Rules.IsEmpty)
+        return Ignores(isDir ? path.AsSpan(0, path.Length - 1) : path, isDir);
+    }
+
+    /// <summary>
+    /// <see cref="Ignores(string)"/> for a path already checked with <see cref="IsValid(ReadOnlySpan{char})"/>, given
+    /// without its trailing <c>/</c>: <paramref name="isDirectory"/> says whether it had one.
+    /// </summary>
+    public bool Ignores(ReadOnlySpan<char> p, bool isDirectory)
+    {
+        if (!HasIgnoringRule || (_required is not null && p.IndexOfAny(_required) < 0))
         {
             return false;
         }
@@ -37,12 +79,12 @@ internal sealed class NpmIgnore(IgnoreRules rules)
             }
         }
 
-        return Rules.Match(p, isDir) == IgnoreMatch.Ignore;
+        return Rules.Match(p, isDirectory) == IgnoreMatch.Ignore;
     }
 
     /// <summary>True when the package accepts <paramref name="path"/> (not empty, not <c>./</c>, <c>../</c> or absolute).</summary>
-    public static bool IsValid(string path) =>
-        path.Length > 0 && path[0] != '/' && path != "." && path != ".." &&
+    public static bool IsValid(ReadOnlySpan<char> path) =>
+        path.Length > 0 && path[0] != '/' && !path.SequenceEqual(".") && !path.SequenceEqual("..") &&
         !path.StartsWith("./", StringComparison.Ordinal) && !path.StartsWith("../", StringComparison.Ordinal) &&
         !(path.Length >= 2 && path[1] == ':');
 

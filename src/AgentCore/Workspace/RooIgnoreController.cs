@@ -22,6 +22,9 @@ internal sealed class RooIgnoreController
     /// <summary>The workspace root the patterns are relative to.</summary>
     public string Cwd { get; }
 
+    /// <summary>False when there is no <c>.rooignore</c> (or it is empty): every path is then allowed.</summary>
+    public bool IsActive => _ignore is not null;
+
     /// <summary>The file's text, or null when the controller is off.</summary>
     public string? Content { get; }
 

@@ -21,4 +21,11 @@ internal sealed class RooProtectedController(string cwd)
 
         return s_ignore.Ignores(rel);
     }
+
+    /// <summary>
+    /// <see cref="IsWriteProtected"/> for a path already relative to the root: normalized, no <c>.</c> or <c>..</c>
+    /// segment, no trailing <c>/</c> (what <see cref="JsPath.Relative"/> gives for such a path). No allocation.
+    /// </summary>
+    public static bool IsWriteProtectedRelative(ReadOnlySpan<char> rel) =>
+        !rel.StartsWith("..", StringComparison.Ordinal) && NpmIgnore.IsValid(rel) && s_ignore.Ignores(rel, isDirectory: false);
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
+using AgentCore.Diagnostics;
 using AgentCore.Operations;
 
 namespace AgentCore.Workspace;
@@ -37,6 +38,7 @@ public static partial class WorkspaceOperations
 
         return Task.Run(() =>
         {
+            using ProfileScope scope = Profiler.Scope("workspace.search");
             var collector = new SearchCollector();
             var skipped = new ConcurrentQueue<WalkSkip>();
             IReadOnlyList<WalkSkip> walkSkips = [];

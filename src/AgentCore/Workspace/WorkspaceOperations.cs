@@ -1,3 +1,4 @@
+using AgentCore.Diagnostics;
 using AgentCore.Operations;
 
 namespace AgentCore.Workspace;
@@ -29,6 +30,7 @@ public static partial class WorkspaceOperations
         {
             (List<string> paths, bool hit, IReadOnlyList<WalkSkip> skipped) = FileLister.List(abs, request.Recursive, request.Limit, ct);
             RooIgnoreController rooIgnore = RooIgnoreController.Load(root);
+            using ProfileScope format = Profiler.Scope("files.format");
             string output = FilesListFormatter.Format(abs, paths, hit, rooIgnore, request.ShowRooIgnoredFiles, new RooProtectedController(root));
             return new ListFilesResult(paths, hit, output, skipped);
         }, ct);

@@ -8,15 +8,28 @@ namespace AgentCore.Host.Tests.Cli;
 /// <summary>Runs where the test talks to the process while it works: flushing per event, and Ctrl-C.</summary>
 public sealed class InteractiveTests
 {
-    private static Process Start(params string[] args)
+    private static Process Start(params string[] args) => Start(defaultSigint: false, args);
+
+    /// <param name="defaultSigint">
+    /// Start through <c>env --default-signal=INT</c>: a test run launched in the background (<c>cmd &amp;</c> from a
+    /// script) inherits SIGINT ignored, the runtime keeps an inherited ignore (as nohup expects), and the Ctrl-C test
+    /// would then wait for a signal that is never delivered.
+    /// </param>
+    private static Process Start(bool defaultSigint, params string[] args)
     {
-        var psi = new ProcessStartInfo(AgentCoreProcess.BinaryPath)
+        var psi = new ProcessStartInfo(defaultSigint ? "env" : AgentCoreProcess.BinaryPath)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (defaultSigint)
+        {
+            psi.ArgumentList.Add("--default-signal=INT");
+            psi.ArgumentList.Add(AgentCoreProcess.BinaryPath);
+        }
+
         foreach (string a in args)
         {
             psi.ArgumentList.Add(a);
@@ -57,7 +70,7 @@ public sealed class InteractiveTests
         try
         {
             int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            using Process p = Start("chat", "--provider", "ollama", "--model", "m", "--base-url", $"http://127.0.0.1:{port}/v1", "hi");
+            using Process p = Start(defaultSigint: true, "chat", "--provider", "ollama", "--model", "m", "--base-url", $"http://127.0.0.1:{port}/v1", "hi");
             Task<string> errors = p.StandardError.ReadToEndAsync();
             using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(60));
 

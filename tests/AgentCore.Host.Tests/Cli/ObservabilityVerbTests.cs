@@ -51,7 +51,12 @@ public sealed class ObservabilityVerbTests : IDisposable
         string report = Path.Combine(_dir, "bench.json");
         ProcessResult r = AgentCoreProcess.Run(["bench", "--quick", "--out", report], stdin: (string?)null, timeoutMs: 180_000);
         Assert.Equal(0, r.ExitCode);
-        foreach (string row in new[] { "cold start", "tokens o200k_base (mixed corpus)", "tokens cl100k_base (mixed corpus)", "stream decode anthropic", "parse assistant reply", "peak RSS" })
+        foreach (string row in new[]
+        {
+            "cold start", "tokens o200k_base (mixed corpus)", "tokens cl100k_base (mixed corpus)", "stream decode openai-chat", "stream decode openai-responses",
+            "stream decode anthropic", "stream decode gemini", "stream decode ollama", "parse assistant reply", "file walk (list_files, recursive, repository)",
+            "symbol index build (repository, cold)", "peak RSS",
+        })
         {
             Assert.Contains(row, r.StdOut, StringComparison.Ordinal);
         }
@@ -74,6 +79,46 @@ public sealed class ObservabilityVerbTests : IDisposable
         Assert.Equal("elapsed_s,operations,failures,rss_bytes,gc_heap_bytes,handles,threads", csv[0]);
         Assert.True(csv.Length >= 4);
         System.Xml.Linq.XDocument.Load(prefix + ".svg");
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task SlowOperation_StdinHeldOpen_OneStructuredLineOnlyWhenEnabled(bool enabled)
+    {
+        // `tokens` reading stdin that stays open 1.5 s (the process is reading it well before then, even on a loaded
+        // machine): its tokens.input and verb.tokens operations both take longer than 100 ms; the rate limit lets the
+        // first one through and counts the other.
+        var psi = new System.Diagnostics.ProcessStartInfo(AgentCoreProcess.BinaryPath, "tokens")
+        {
+            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        psi.Environment["AGENTCORE_SLOW_WARNINGS"] = enabled ? "1" : "0";
+        using var p = System.Diagnostics.Process.Start(psi)!;
+        Task<string> stdout = p.StandardOutput.ReadToEndAsync();
+        Task<string> stderr = p.StandardError.ReadToEndAsync();
+        await p.StandardInput.WriteAsync("hello slow world");
+        await p.StandardInput.FlushAsync();
+        await Task.Delay(1_500);
+        p.StandardInput.Close();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await p.WaitForExitAsync(timeout.Token);
+        Assert.Equal(0, p.ExitCode);
+        Assert.Equal("3\t-\n", await stdout);
+        string err = await stderr;
+        if (!enabled)
+        {
+            Assert.Equal("", err);
+            return;
+        }
+
+        string line = Assert.Single(err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        using JsonDocument doc = JsonDocument.Parse(line);
+        JsonElement root = doc.RootElement;
+        Assert.Equal("warning", root.GetProperty("level").GetString());
+        Assert.Equal("slow_operation", root.GetProperty("event").GetString());
+        Assert.Contains(root.GetProperty("operation").GetString(), (string[])["tokens.input", "verb.tokens"]);
+        Assert.True(root.GetProperty("durationMs").GetDouble() >= 100, line);
     }
 
     [Theory]

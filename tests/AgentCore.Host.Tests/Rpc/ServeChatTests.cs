@@ -77,6 +77,11 @@ public sealed class ServeChatTests
         Assert.Equal(usage.TokensIn, u.GetProperty("tokensIn").GetInt64());
         Assert.Equal(usage.TokensOut, u.GetProperty("tokensOut").GetInt64());
         Assert.Equal(usage.CacheReads, u.GetProperty("cacheReads").GetInt64());
+        if (usage.Cost is double cost)
+        {
+            byte[] js = new byte[32];
+            Assert.Equal(Encoding.UTF8.GetString(js, 0, AgentCore.Json.JsJsonWriter.FormatJsNumber(cost, js)), u.GetProperty("cost").GetRawText());
+        }
         Assert.True(scenario == "plain-text" && format == "openai-chat" || usage.TokensOut > 0); // the one recording without usage
 
         LoopbackRequest request = Assert.Single(server.Requests);

@@ -55,6 +55,40 @@ public sealed class MetricsTests
     }
 
     [Fact]
+    public void SlowOperation_AfterInterval_NextLineCountsTheSuppressed()
+    {
+        var output = new StringWriter();
+        TextWriter? previousOutput = SlowOperationWarnings.Output;
+        bool previousEnabled = SlowOperationWarnings.Enabled;
+        SlowOperationWarnings.Output = output;
+        SlowOperationWarnings.Enabled = true;
+        SlowOperationWarnings.ResetRateLimit();
+        try
+        {
+            long ticks = System.Diagnostics.Stopwatch.Frequency / 5; // 200 ms
+            for (int i = 0; i < 4; i++)
+            {
+                OperationMetrics.Record("test.flood", 0, ticks);
+            }
+
+            Thread.Sleep(SlowOperationWarnings.MinInterval + TimeSpan.FromMilliseconds(50));
+            OperationMetrics.Record("test.after", 0, ticks);
+            string[] lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(2, lines.Length);
+            using var first = System.Text.Json.JsonDocument.Parse(lines[0]);
+            Assert.False(first.RootElement.TryGetProperty("suppressed", out _));
+            using var second = System.Text.Json.JsonDocument.Parse(lines[1]);
+            Assert.Equal("test.after", second.RootElement.GetProperty("operation").GetString());
+            Assert.Equal(3, second.RootElement.GetProperty("suppressed").GetInt64());
+        }
+        finally
+        {
+            SlowOperationWarnings.Output = previousOutput;
+            SlowOperationWarnings.Enabled = previousEnabled;
+        }
+    }
+
+    [Fact]
     public void MemoryFigures_Capture_PlausibleValues()
     {
         MemoryFigures m = MemoryFigures.Capture();

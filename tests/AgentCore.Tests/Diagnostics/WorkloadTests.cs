@@ -3,6 +3,7 @@ using AgentCore.Diagnostics;
 using AgentCore.Diagnostics.Workloads;
 using AgentCore.Streaming;
 using AgentCore.Streaming.Http;
+using AgentCore.Streaming.Providers;
 
 namespace AgentCore.Tests.Diagnostics;
 
@@ -67,6 +68,7 @@ public sealed class WorkloadTests
             Assert.True(result.Passed, result.FirstFailure ?? $"rss bound exceeded at {result.BoundExceededAtSeconds}");
             Assert.Equal(0, result.Lost);
             Assert.Equal(result.Started, result.Completed);
+            Assert.Equal(["soak.conversation", "soak.index", "soak.parse", "soak.stream", "soak.tokens", "soak.walk"], result.CompletedByKind.Keys.Order(StringComparer.Ordinal));
             Assert.All(result.CompletedByKind.Values, v => Assert.True(v > 0));
             string[] csv = await File.ReadAllLinesAsync(request.CsvPath, CancellationToken.None);
             Assert.Equal("elapsed_s,operations,failures,rss_bytes,gc_heap_bytes,handles,threads", csv[0]);
@@ -80,6 +82,59 @@ public sealed class WorkloadTests
             Directory.Delete(dir, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task SoakWorkspace_WalkAndUpdates_ExpectedResultsAndCleanedUp()
+    {
+        string root;
+        using (SoakWorkspace workspace = SoakWorkspace.Create(CancellationToken.None))
+        {
+            Assert.True(workspace.ExpectedEntries >= 20, $"{workspace.ExpectedEntries} entries");
+            Assert.True(workspace.ExpectedSymbols >= 30, $"{workspace.ExpectedSymbols} symbols");
+            Assert.Null(await workspace.WalkAsync(3, CancellationToken.None));
+
+            // Updates of one slot in a row and of several slots at once: each re-parses exactly the rewritten file.
+            for (int i = 0; i < 4; i++)
+            {
+                Assert.Null(await workspace.UpdateIndexAsync(5, CancellationToken.None));
+            }
+
+            string?[] concurrent = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(() => workspace.UpdateIndexAsync(i, CancellationToken.None))));
+            Assert.All(concurrent, Assert.Null);
+            Assert.Null(await workspace.WalkAsync(5, CancellationToken.None));
+            root = workspace.Root;
+            Assert.True(Directory.Exists(root));
+        }
+
+        Assert.False(Directory.Exists(root), $"{root} left behind");
+    }
+
+    [Fact]
+    public void SoakVerdict_GrowthAfterWarmup_BoundExceeded()
+    {
+        const long Mb = 1 << 20;
+        SoakSample At(double t, long rssMb) => new(t, 0, 0, rssMb * Mb, 0, 10, 10);
+        SoakSample[] flat = [At(0, 40), At(5, 80), At(10, 78), At(15, 100), At(20, 115)];
+        var (warmupEnd, warmupPeak, bound, afterPeak, exceededAt) = SoakOperations.JudgeMemory(flat, TimeSpan.FromSeconds(5));
+        Assert.Equal(5, warmupEnd);
+        Assert.Equal(80 * Mb, warmupPeak);
+        Assert.Equal((long)(80 * Mb * 1.25) + (16 * Mb), bound); // 116 MiB
+        Assert.Equal(115 * Mb, afterPeak);
+        Assert.Null(exceededAt);
+        Assert.True(SoakOperations.IsPass(100, 100, 0, exceededAt));
+
+        SoakSample[] growing = [At(0, 40), At(5, 80), At(10, 90), At(15, 117), At(20, 150)];
+        (_, _, _, _, exceededAt) = SoakOperations.JudgeMemory(growing, TimeSpan.FromSeconds(5));
+        Assert.Equal(15, exceededAt);
+        Assert.False(SoakOperations.IsPass(100, 100, 0, exceededAt));
+    }
+
+    [Theory]
+    [InlineData(100, 99, 0)] // one lost: started, never ended
+    [InlineData(100, 99, 1)] // one failed
+    [InlineData(0, 0, 0)] // nothing ran
+    public void SoakVerdict_LostFailedOrNothing_Fails(long started, long completed, long failed) =>
+        Assert.False(SoakOperations.IsPass(started, completed, failed, boundExceededAt: null));
 
     [Fact]
     public void TokenCorpus_Mixed_DeterministicAndSized()

@@ -120,6 +120,25 @@ public sealed class StreamErrorTests
             "event: response.output_text.delta\ndata: {\"type\":\"response.output_text.delta\",\"delta\":\"a\"}\n\n").Error);
     }
 
+    [Theory]
+    [InlineData(StreamFormat.OpenAiChat, "data: {\"error\":{\"message\":\"m\",\"type\":\"t\",\"code\":\"c\"}}\n\n", "t", "m")]
+    [InlineData(StreamFormat.OpenAiChat, "data: {\"error\":{\"message\":\"m\",\"type\":\"\",\"code\":\"c\"}}\n\n", "c", "m")]
+    [InlineData(StreamFormat.OpenAiChat, "data: {\"choices\":[{\"delta\":{\"content\":\"x\"}}],\"error\":{\"code\":429}}\n\n", "api_error", "the provider reported an error in the stream")]
+    [InlineData(StreamFormat.OpenAiChat, "data: {\"error\":\"plain \\u00e9\"}\n\n", "api_error", "plain é")]
+    [InlineData(StreamFormat.OpenAiResponses, "data: {\"type\":\"error\",\"error\":{\"type\":\"t\",\"code\":\"c\",\"message\":\"m\"}}\n\n", "c", "m")]
+    [InlineData(StreamFormat.OpenAiResponses, "data: {\"type\":\"response.error\",\"error\":{\"type\":\"t\"},\"code\":\"top\"}\n\n", "t", "the provider reported an error in the stream")]
+    [InlineData(StreamFormat.OpenAiResponses, "data: {\"type\":\"response.failed\",\"response\":{\"error\":null}}\n\n", "response_failed", "the response failed")]
+    [InlineData(StreamFormat.OpenAiResponses, "event: error\ndata: {\"message\":\"m\"}\n\n", "api_error", "m")]
+    [InlineData(StreamFormat.Anthropic, "event: error\ndata: {\"type\":\"error\",\"error\":{\"code\":\"c\",\"message\":\"m\"}}\n\n", "api_error", "m")]
+    [InlineData(StreamFormat.Gemini, "data: {\"error\":{\"code\":503,\"message\":\"m\"}}\n\n", "503", "m")]
+    [InlineData(StreamFormat.Gemini, "data: {\"error\":{\"code\":\"x\",\"status\":\"\"}}\n\n", "api_error", "the provider reported an error in the stream")]
+    public void ErrorObjects_EachFormat_NamedInItsProvidersOrder(StreamFormat format, string body, string error, string message)
+    {
+        StreamChunkRecord e = LastError(format, body);
+        Assert.Equal(error, e.Error);
+        Assert.Equal(message, e.Message);
+    }
+
     [Fact]
     public void Gemini_ErrorObject_StatusAndMessage()
     {

@@ -2,6 +2,7 @@ using System.Text;
 using AgentCore.Operations;
 using AgentCore.Streaming;
 using AgentCore.Streaming.Http;
+using AgentCore.Streaming.Providers;
 using AgentCore.Tests.Operations;
 using AgentCore.Tests.Streaming.Http;
 

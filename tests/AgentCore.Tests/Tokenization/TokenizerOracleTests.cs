@@ -57,7 +57,7 @@ public sealed class TokenizerOracleTests
     [InlineData("cl100k_base")]
     public void Encode_LongPieces_MatchesOracle(string encoding)
     {
-        // Pieces longer than the small-piece limit go through the heap merge; compare with the oracle's merge.
+        // Pieces longer than the small-piece limit go through the bucket-queue merge; compare with the oracle's merge.
         var random = new Random(7);
         Tokenizer tokenizer = Tokenizer.Get(encoding);
         var oracle = Oracle.Get(encoding);

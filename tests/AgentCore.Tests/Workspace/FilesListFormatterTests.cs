@@ -38,4 +38,60 @@ public sealed class FilesListFormatterTests
             ? "\U0001F6E1\uFE0F AGENTS.md\nREADME.md\n\U0001F512 .git/HEAD\n\U0001F512 node_modules/package.json\n\U0001F512 secrets/keys.json\nsrc/app.ts"
             : "\U0001F6E1\uFE0F AGENTS.md\nREADME.md\nsrc/app.ts", output);
     }
+
+    [Fact]
+    public void Format_RandomTrees_KeyedSortEqualsComparatorSort()
+    {
+        // Sibling names that tie under the numeric/base collation (App/app, 01/1) take the comparator sort; the rest
+        // the keyed one: both must give the comparator's stable order.
+        string[] names = ["a", "A", "b", "01", "1", "2", "10", "x.ts", "X.ts", "\u00e9", "e", "_", "-"];
+        var random = new Random(5);
+        for (int round = 0; round < 200; round++)
+        {
+            var files = new List<string>();
+            bool ties = round % 2 == 0;
+            for (int k = 0; k < 30; k++)
+            {
+                int depth = random.Next(1, 4);
+                var parts = new string[depth];
+                for (int d = 0; d < depth; d++)
+                {
+                    string n = names[random.Next(names.Length)];
+                    parts[d] = ties ? n : n.ToLowerInvariant().Replace("01", "3", StringComparison.Ordinal).Replace("\u00e9", "f", StringComparison.Ordinal);
+                }
+
+                files.Add("/p/" + string.Join('/', parts) + (random.Next(3) == 0 ? "/" : ""));
+            }
+
+            files = [.. files.Distinct()];
+            string[] entries = [.. files.Select(f => f[3..])];
+            string[] expected = [.. entries.Select((e, i) => (e, i)).OrderBy(x => x, Comparer<(string E, int I)>.Create((x, y) =>
+            {
+                int c = FilesListFormatter.ComparePaths(x.E, y.E);
+                return c != 0 ? c : x.I.CompareTo(y.I);
+            })).Select(x => x.e)];
+            Assert.Equal(string.Join('\n', expected), FilesListFormatter.Format("/p", files, false, null, false, null));
+        }
+    }
+
+    [Theory]
+    [InlineData("/w/sub")]
+    [InlineData("/w")]
+    public void Format_ProtectedFiles_ShieldsAsIsWriteProtected(string dir)
+    {
+        // Without a .rooignore the protected check runs on spans; it must agree with IsWriteProtected on each path.
+        var c = RooIgnoreController.FromContent("/w", null);
+        var rooProtected = new RooProtectedController("/w");
+        string[] names = [".roo/x.md", "AGENTS.md", "a.code-workspace", ".roorules-x", "ok.ts", ".vscode/", ".vscode/s.json", "x:y", "..x", ".clinerules", "d/AGENT.md"];
+        string output = FilesListFormatter.Format(dir, [.. names.Select(n => dir + "/" + n)], false, c, false, rooProtected);
+        string[] lines = output.Split('\n');
+        Assert.Equal(names.Length, lines.Length);
+        foreach (string line in lines)
+        {
+            string entry = line.StartsWith("\U0001F6E1\uFE0F ", StringComparison.Ordinal) ? line[4..] : line;
+            Assert.Equal(rooProtected.IsWriteProtected(dir + "/" + entry.TrimEnd('/')), entry != line);
+        }
+
+        Assert.Contains("\U0001F6E1\uFE0F AGENTS.md", lines);
+    }
 }

@@ -16,8 +16,24 @@ public sealed class ReadFileTests
     [InlineData("\n\n\n", 10, "10 | \n11 | \n12 | \n")]
     [InlineData("", 1, "")]
     [InlineData("", 5, "5 | \n")]
+    [InlineData("a\r\nb\r\n", 1, "1 | a\r\n2 | b\r\n")]
+    [InlineData("a\nb", -1, "-1 | a\n0 | b\n")]
+    [InlineData("\n", 1, "1 | \n")]
     public void AddLineNumbers_SpecVectors(string content, int start, string expected) =>
         Assert.Equal(expected, ReadFileFormatter.AddLineNumbers(content, start));
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(9_990)]
+    [InlineData(long.MaxValue - 2_000)]
+    public void AddLineNumbers_ManyLines_SameAsSplitAndPad(long start)
+    {
+        string content = string.Concat(Enumerable.Range(0, 1_500).Select(i => i % 9 == 0 ? "\n" : $"line {i} é\n"));
+        string[] lines = content.Split('\n')[..^1];
+        int width = (start + lines.Length - 1).ToString(System.Globalization.CultureInfo.InvariantCulture).Length;
+        string expected = string.Join('\n', lines.Select((l, i) => (start + i).ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(width) + " | " + l)) + "\n";
+        Assert.Equal(expected, ReadFileFormatter.AddLineNumbers(content, start));
+    }
 
     [Theory]
     [InlineData(new byte[] { }, false)]

@@ -1,6 +1,8 @@
+using AgentCore.Streaming.Providers;
+
 namespace AgentCore.Streaming.Http;
 
-/// <summary>One streamed chat request: a single user prompt to a model.</summary>
+/// <summary>One streamed chat request: a user prompt, or a conversation with a system prompt, to a model.</summary>
 public sealed record ChatRequest
 {
     /// <summary>The provider API.</summary>
@@ -9,7 +11,7 @@ public sealed record ChatRequest
     /// <summary>The model id.</summary>
     public required string Model { get; init; }
 
-    /// <summary>The user prompt (not used when <see cref="Messages"/> or <see cref="Body"/> is given).</summary>
+    /// <summary>The user prompt (not used when <see cref="Messages"/> is given).</summary>
     public required string Prompt { get; init; }
 
     /// <summary>The API base, version path included (null: the provider's default). For Ollama a trailing <c>/v1</c> is dropped.</summary>
@@ -26,7 +28,7 @@ public sealed record ChatRequest
 
     /// <summary>
     /// The conversation to send: a JSON array of <c>{"role":..,"content":..}</c> in the API history shape; when not
-    /// empty (and <see cref="Body"/> is) it replaces <see cref="Prompt"/>, with <see cref="SystemPrompt"/>.
+    /// empty it replaces <see cref="Prompt"/>, with <see cref="SystemPrompt"/> (a condense, see <c>ProviderSummaryModel</c>).
     /// </summary>
     public ReadOnlyMemory<byte> Messages { get; init; }
 
@@ -35,12 +37,6 @@ public sealed record ChatRequest
 
     /// <summary>Anthropic <c>max_tokens</c> (the reference's default 8192).</summary>
     public int MaxTokens { get; init; } = 8192;
-
-    /// <summary>
-    /// A complete request body built by the caller (multi-message requests such as a condense, see
-    /// <c>ProviderSummaryModel</c>); when not empty it is sent as it is and <see cref="Prompt"/> is not used.
-    /// </summary>
-    public ReadOnlyMemory<byte> Body { get; init; }
 
     /// <summary>
     /// The deadline of the whole request, retries and the streamed body included (null: the client's

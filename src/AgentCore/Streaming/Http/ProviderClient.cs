@@ -4,14 +4,16 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using AgentCore.Json;
+using AgentCore.Streaming.Providers;
 using AgentCore.Diagnostics;
 
 namespace AgentCore.Streaming.Http;
 
 /// <summary>
-/// Streams chat replies from the provider APIs over one pooled <see cref="HttpClient"/> (SocketsHttpHandler:
-/// keep-alive connection pool, HTTP/2 where the server offers it, connect timeout), decoding the body as it arrives.
+/// The transport of provider requests: streams chat replies over one pooled <see cref="HttpClient"/>
+/// (SocketsHttpHandler: keep-alive connection pool, HTTP/2 where the server offers it, connect timeout), with retries
+/// and timeouts, decoding the body as it arrives. What differs between providers (URL, headers, body, content type)
+/// comes from <see cref="ProviderRequest"/>; error bodies are read by <see cref="ProviderError.MessageOfBody"/>.
 /// </summary>
 /// <remarks>
 /// A request answered 429 or 5xx, or not answered at all, is retried before its first byte with exponential
@@ -64,9 +66,8 @@ public sealed class ProviderClient : IDisposable
         using OperationScope operation = OperationMetrics.Begin("provider.chat", async: true);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(sink);
-        string? key = ResolveApiKey(request);
-        Uri uri = BuildUri(request);
-        byte[] body = BuildBody(request);
+        ProviderRequest prepared = ProviderRequest.Create(request);
+        Uri uri = prepared.Uri;
         TimeSpan total = request.Timeout ?? _options.TotalTimeout;
         if (total <= TimeSpan.Zero)
         {
@@ -80,7 +81,7 @@ public sealed class ProviderClient : IDisposable
         int attempts;
         try
         {
-            (response, attempts) = await SendWithRetriesAsync(request.Provider, uri, body, key, deadline.Token).ConfigureAwait(false);
+            (response, attempts) = await SendWithRetriesAsync(prepared, deadline.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -90,7 +91,7 @@ public sealed class ProviderClient : IDisposable
 
         using (response)
         {
-            ThrowIfNotAStream(request.Provider, response, uri);
+            ThrowIfNotAStream(prepared, response);
             try
             {
                 Stream content = await response.Content.ReadAsStreamAsync(deadline.Token).ConfigureAwait(false);
@@ -114,26 +115,13 @@ public sealed class ProviderClient : IDisposable
     /// A 200 answer whose content type is not a stream (an HTML login page from a proxy, a JSON document) fails naming
     /// the type; a missing content type is accepted.
     /// </summary>
-    private static void ThrowIfNotAStream(ProviderKind provider, HttpResponseMessage response, Uri uri)
+    private static void ThrowIfNotAStream(ProviderRequest request, HttpResponseMessage response)
     {
         string? mediaType = response.Content.Headers.ContentType?.MediaType;
-        if (mediaType is null)
+        if (mediaType is not null && !request.IsStreamMediaType(mediaType))
         {
-            return;
-        }
-
-        bool ok = provider == ProviderKind.Ollama
-            ? mediaType.Equals("application/x-ndjson", StringComparison.OrdinalIgnoreCase)
-                || mediaType.Equals("application/ndjson", StringComparison.OrdinalIgnoreCase)
-                || mediaType.Equals("application/jsonl", StringComparison.OrdinalIgnoreCase)
-                || mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
-                || mediaType.Equals("text/event-stream", StringComparison.OrdinalIgnoreCase)
-            : mediaType.Equals("text/event-stream", StringComparison.OrdinalIgnoreCase);
-        if (!ok)
-        {
-            string expected = provider == ProviderKind.Ollama ? "application/x-ndjson" : "text/event-stream";
             throw new ProviderException(
-                $"{uri.Host} answered HTTP {(int)response.StatusCode} with content type {mediaType}, not an event stream ({expected}): check --base-url",
+                $"{request.Uri.Host} answered HTTP {(int)response.StatusCode} with content type {mediaType}, not an event stream ({request.StreamMediaType}): check --base-url",
                 response.StatusCode);
         }
     }
@@ -141,18 +129,18 @@ public sealed class ProviderClient : IDisposable
     /// <summary>Closes the pooled connections.</summary>
     public void Dispose() => _http.Dispose();
 
-    private async Task<(HttpResponseMessage Response, int Attempts)> SendWithRetriesAsync(
-        ProviderKind provider, Uri uri, byte[] body, string? key, CancellationToken cancellationToken)
+    private async Task<(HttpResponseMessage Response, int Attempts)> SendWithRetriesAsync(ProviderRequest prepared, CancellationToken cancellationToken)
     {
+        Uri uri = prepared.Uri;
         for (int attempt = 1; ; attempt++)
         {
             bool canRetry = attempt <= _options.MaxRetries;
             TimeSpan delay;
             using (var request = new HttpRequestMessage(HttpMethod.Post, uri))
             {
-                request.Content = new ByteArrayContent(body);
+                request.Content = new ByteArrayContent(prepared.Body);
                 request.Content.Headers.ContentType = s_json;
-                AddHeaders(request, provider, key);
+                prepared.AddHeaders(request.Headers);
                 HttpResponseMessage? response = null;
                 string? failure = null;
                 using (var headersTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
@@ -168,7 +156,7 @@ public sealed class ProviderClient : IDisposable
                     }
                     catch (HttpRequestException e)
                     {
-                        failure = $"cannot reach {uri.Host}: {Redact(e.Message, key)}";
+                        failure = $"cannot reach {uri.Host}: {prepared.Redact(e.Message)}";
                         if (e.HttpRequestError is not (HttpRequestError.ConnectionError or HttpRequestError.ResponseEnded or HttpRequestError.Unknown))
                         {
                             // DNS, TLS and protocol failures do not heal by waiting: report at once.
@@ -196,7 +184,7 @@ public sealed class ProviderClient : IDisposable
                         {
                             string message = await ReadErrorMessageAsync(response, cancellationToken).ConfigureAwait(false);
                             throw new ProviderException(
-                                $"HTTP {status} {response.ReasonPhrase ?? response.StatusCode.ToString()}: {Redact(message, key)}", response.StatusCode);
+                                $"HTTP {status} {response.ReasonPhrase ?? response.StatusCode.ToString()}: {prepared.Redact(message)}", response.StatusCode);
                         }
                     }
                 }
@@ -324,152 +312,6 @@ public sealed class ProviderClient : IDisposable
             return "(the error body could not be read)";
         }
 
-        return ProviderErrorMessage(bytes);
-    }
-
-    /// <summary>The provider's message in an error body: <c>error.message</c>, <c>error</c> (a string), <c>message</c>, else the text.</summary>
-    internal static string ProviderErrorMessage(ReadOnlySpan<byte> body)
-    {
-        try
-        {
-            var reader = new Utf8JsonReader(body, JsonReading.Options);
-            using JsonDocument doc = JsonDocument.ParseValue(ref reader);
-            JsonElement root = doc.RootElement.ValueKind == JsonValueKind.Array && doc.RootElement.GetArrayLength() > 0 ? doc.RootElement[0] : doc.RootElement;
-            if (root.ValueKind == JsonValueKind.Object)
-            {
-                if (root.TryGetProperty("error", out JsonElement error))
-                {
-                    if (error.ValueKind == JsonValueKind.String)
-                    {
-                        return error.GetString()!;
-                    }
-
-                    if (error.ValueKind == JsonValueKind.Object && error.TryGetProperty("message", out JsonElement m) && m.ValueKind == JsonValueKind.String)
-                    {
-                        return m.GetString()!;
-                    }
-                }
-
-                if (root.TryGetProperty("message", out JsonElement message) && message.ValueKind == JsonValueKind.String)
-                {
-                    return message.GetString()!;
-                }
-            }
-        }
-        catch (JsonException)
-        {
-            // Not JSON: the text itself is the message.
-        }
-
-        string text = Encoding.UTF8.GetString(body).Trim();
-        if (text.Length == 0)
-        {
-            return "(no error body)";
-        }
-
-        return text.Length > 500 ? string.Concat(text.AsSpan(0, 500), "…") : text;
-    }
-
-    internal static string Redact(string message, string? key) =>
-        string.IsNullOrEmpty(key) || key.Length < 4 ? message : message.Replace(key, "[redacted]", StringComparison.Ordinal);
-
-    private static string? ResolveApiKey(ChatRequest request)
-    {
-        if (!string.IsNullOrEmpty(request.ApiKey))
-        {
-            return request.ApiKey;
-        }
-
-        string? variable = request.ApiKeyVariable ?? ProviderKinds.DefaultApiKeyVariable(request.Provider);
-        if (variable is null)
-        {
-            return null;
-        }
-
-        string? key = Environment.GetEnvironmentVariable(variable);
-        if (string.IsNullOrEmpty(key) && request.ApiKeyVariable is not null)
-        {
-            throw new ProviderException($"the environment variable {variable} (--api-key-env) is not set or empty");
-        }
-
-        return string.IsNullOrEmpty(key) ? null : key;
-    }
-
-    internal static Uri BuildUri(ChatRequest request)
-    {
-        string baseUrl = (request.BaseUrl ?? ProviderKinds.DefaultBaseUrl(request.Provider)).TrimEnd('/');
-        string url = request.Provider switch
-        {
-            ProviderKind.OpenAi => baseUrl + "/chat/completions",
-            ProviderKind.OpenAiResponses => baseUrl + "/responses",
-            ProviderKind.Anthropic => baseUrl + "/messages",
-            ProviderKind.Gemini => $"{baseUrl}/models/{Uri.EscapeDataString(request.Model)}:streamGenerateContent?alt=sse",
-            _ => (baseUrl.EndsWith("/v1", StringComparison.Ordinal) ? baseUrl[..^3] : baseUrl) + "/api/chat",
-        };
-        if (!Uri.TryCreate(url, UriKind.Absolute, out Uri? uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-        {
-            throw new ProviderException($"'{request.BaseUrl}' is not an http(s) URL");
-        }
-
-        return uri;
-    }
-
-    internal static byte[] BuildBody(ChatRequest request)
-    {
-        if (!request.Body.IsEmpty)
-        {
-            return request.Body.ToArray();
-        }
-
-        if (!request.Messages.IsEmpty)
-        {
-            return ProviderMessagesBody.Build(request, request.SystemPrompt, request.Messages.Span);
-        }
-
-        ChatMessage[] messages = [new("user", request.Prompt)];
-        return request.Provider switch
-        {
-            ProviderKind.OpenAi => JsonSerializer.SerializeToUtf8Bytes(
-                new OpenAiChatRequest(request.Model, messages, true, new StreamOptions(true)), ProviderJsonContext.Default.OpenAiChatRequest),
-            ProviderKind.OpenAiResponses => JsonSerializer.SerializeToUtf8Bytes(
-                new OpenAiResponsesRequest(request.Model, request.Prompt, true, false), ProviderJsonContext.Default.OpenAiResponsesRequest),
-            ProviderKind.Anthropic => JsonSerializer.SerializeToUtf8Bytes(
-                new AnthropicRequest(request.Model, request.MaxTokens, messages, true), ProviderJsonContext.Default.AnthropicRequest),
-            ProviderKind.Gemini => JsonSerializer.SerializeToUtf8Bytes(
-                new GeminiRequest([new GeminiContent("user", [new GeminiPart(request.Prompt)])]), ProviderJsonContext.Default.GeminiRequest),
-            _ => JsonSerializer.SerializeToUtf8Bytes(
-                new OllamaChatRequest(request.Model, messages, true), ProviderJsonContext.Default.OllamaChatRequest),
-        };
-    }
-
-    private static void AddHeaders(HttpRequestMessage request, ProviderKind provider, string? key)
-    {
-        request.Headers.TryAddWithoutValidation("User-Agent", "agentcore");
-        request.Headers.TryAddWithoutValidation("Accept", provider == ProviderKind.Ollama ? "application/x-ndjson" : "text/event-stream");
-        switch (provider)
-        {
-            case ProviderKind.Anthropic:
-                request.Headers.TryAddWithoutValidation("anthropic-version", "2023-06-01");
-                if (key is not null)
-                {
-                    request.Headers.TryAddWithoutValidation("x-api-key", key);
-                }
-
-                break;
-            case ProviderKind.Gemini:
-                if (key is not null)
-                {
-                    request.Headers.TryAddWithoutValidation("x-goog-api-key", key);
-                }
-
-                break;
-            default:
-                if (key is not null)
-                {
-                    request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + key);
-                }
-
-                break;
-        }
+        return ProviderError.MessageOfBody(bytes);
     }
 }

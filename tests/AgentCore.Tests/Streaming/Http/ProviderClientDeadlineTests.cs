@@ -1,5 +1,6 @@
 using AgentCore.Streaming;
 using AgentCore.Streaming.Http;
+using AgentCore.Streaming.Providers;
 
 namespace AgentCore.Tests.Streaming.Http;
 

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using AgentCore.Streaming;
 using AgentCore.Streaming.Http;
+using AgentCore.Streaming.Providers;
 
 namespace AgentCore.Tests.Streaming.Http;
 
@@ -282,18 +283,6 @@ public sealed class ProviderClientTests
         Assert.False((await client.StreamChatAsync(Request(server), new ChunkCollector())).Failed);
         Assert.Equal(2, server.Requests.Count);
         Assert.Equal(1, server.ConnectionCount);
-    }
-
-    [Theory]
-    [InlineData("{\"error\":{\"message\":\"m1\",\"type\":\"t\"}}", "m1")]
-    [InlineData("{\"type\":\"error\",\"error\":{\"type\":\"authentication_error\",\"message\":\"invalid x-api-key\"}}", "invalid x-api-key")]
-    [InlineData("[{\"error\":{\"code\":400,\"message\":\"API key not valid.\",\"status\":\"INVALID_ARGUMENT\"}}]", "API key not valid.")]
-    [InlineData("{\"error\":\"model 'x' not found\"}", "model 'x' not found")]
-    [InlineData("Bad Gateway", "Bad Gateway")]
-    [InlineData("", "(no error body)")]
-    public void ProviderErrorMessage_KnownShapes_ProviderText(string body, string expected)
-    {
-        Assert.Equal(expected, ProviderClient.ProviderErrorMessage(Encoding.UTF8.GetBytes(body)));
     }
 
     private sealed class CancellingSink(CancellationTokenSource cancel) : IStreamChunkSink

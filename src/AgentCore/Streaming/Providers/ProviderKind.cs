@@ -1,4 +1,4 @@
-namespace AgentCore.Streaming.Http;
+namespace AgentCore.Streaming.Providers;
 
 /// <summary>The provider APIs the client speaks.</summary>
 public enum ProviderKind

@@ -1,11 +1,8 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
-using AgentCore.Json;
-using AgentCore.Streaming;
+using AgentCore.Conversations;
 using AgentCore.Streaming.Http;
 
-namespace AgentCore.Conversations;
+namespace AgentCore.Streaming.Providers;
 
 /// <summary>
 /// An <see cref="ISummaryModel"/> over the streaming <see cref="ProviderClient"/>: the condense request (system
@@ -13,12 +10,9 @@ namespace AgentCore.Conversations;
 /// the provider's stream decoder.
 /// </summary>
 /// <remarks>
-/// Request shapes: Anthropic takes the messages as they are (<c>system</c> + <c>messages</c>); OpenAI Chat
-/// Completions gets a system message and content parts (<c>text</c>, <c>image_url</c> data URLs); OpenAI Responses
-/// (<c>instructions</c> + <c>input_text</c>/<c>output_text</c>), Gemini (<c>systemInstruction</c> + text parts,
-/// role <c>model</c>) and Ollama (system message, text joined by blank lines) get the text blocks only.
-/// The reply is delivered after the stream ends: text chunks in order, then one usage chunk with the request's
-/// figures as the task would record them (output tokens and cost). A stream that ends in an error throws
+/// The request shapes are <see cref="ProviderRequestBody"/>'s, the builder of the one-prompt requests too. The reply
+/// is delivered after the stream ends: text chunks in order, then one usage chunk with the request's figures as the
+/// task would record them (output tokens and cost). A stream that ends in an error throws
 /// <see cref="ProviderException"/> with the provider's message, as the extension's stream throws. Thread-safe.
 /// </remarks>
 public sealed class ProviderSummaryModel : ISummaryModel
@@ -43,9 +37,9 @@ public sealed class ProviderSummaryModel : ISummaryModel
     public async IAsyncEnumerable<SummaryStreamChunk> StreamAsync(
         string systemPrompt, ReadOnlyMemory<byte> messagesJson, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        byte[] body = ProviderMessagesBody.Build(_template, systemPrompt, messagesJson.Span);
         var sink = new Collector();
-        ChatResult result = await _client.StreamChatAsync(_template with { Body = body }, sink, cancellationToken).ConfigureAwait(false);
+        ChatRequest request = _template with { SystemPrompt = systemPrompt, Messages = messagesJson };
+        ChatResult result = await _client.StreamChatAsync(request, sink, cancellationToken).ConfigureAwait(false);
         if (result.Failed)
         {
             throw new ProviderException(sink.Error ?? "the provider's stream ended with an error");

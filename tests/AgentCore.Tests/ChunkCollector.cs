@@ -1,7 +1,9 @@
-namespace AgentCore.Streaming;
+using AgentCore.Streaming;
 
-/// <summary>A sink that keeps every chunk as a <see cref="StreamChunkRecord"/> (tests, small tools).</summary>
-public sealed class ChunkCollector : IStreamChunkSink
+namespace AgentCore.Tests;
+
+/// <summary>A sink that keeps every chunk as a <see cref="StreamChunkRecord"/>.</summary>
+internal sealed class ChunkCollector : IStreamChunkSink
 {
     /// <summary>The chunks received so far.</summary>
     public List<StreamChunkRecord> Chunks { get; } = [];

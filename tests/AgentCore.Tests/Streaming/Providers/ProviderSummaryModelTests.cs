@@ -1,9 +1,10 @@
 using System.Text;
 using AgentCore.Conversations;
 using AgentCore.Streaming.Http;
+using AgentCore.Streaming.Providers;
 using AgentCore.Tests.Streaming.Http;
 
-namespace AgentCore.Tests.Conversations;
+namespace AgentCore.Tests.Streaming.Providers;
 
 public sealed class ProviderSummaryModelTests
 {
@@ -118,8 +119,23 @@ public sealed class ProviderSummaryModelTests
     public void BuildBody_TextProviders_Shapes(ProviderKind provider, string expected)
     {
         var template = new ChatRequest { Provider = provider, Model = "m", Prompt = "" };
-        byte[] body = ProviderMessagesBody.Build(template, "S",
-            """[{"role":"user","content":[{"type":"text","text":"a"},{"type":"image","source":{"data":"AA"}}]},{"role":"assistant","content":"b"}]"""u8);
+        byte[] body = ProviderRequestBody.Write(template with
+        {
+            SystemPrompt = "S",
+            Messages = """[{"role":"user","content":[{"type":"text","text":"a"},{"type":"image","source":{"data":"AA"}}]},{"role":"assistant","content":"b"}]"""u8.ToArray(),
+        });
         Assert.Equal(expected, Encoding.UTF8.GetString(body));
+    }
+
+    [Theory]
+    [InlineData(ProviderKind.OpenAi, """{"model":"m","messages":[{"role":"user","content":"a"}],"stream":true,"stream_options":{"include_usage":true}}""")]
+    [InlineData(ProviderKind.OpenAiResponses, """{"model":"m","input":[{"role":"user","content":[{"type":"input_text","text":"a"}]}],"stream":true,"store":false}""")]
+    [InlineData(ProviderKind.Anthropic, """{"model":"m","max_tokens":8192,"messages":[{"role":"user","content":"a"}],"stream":true}""")]
+    [InlineData(ProviderKind.Gemini, """{"contents":[{"role":"user","parts":[{"text":"a"}]}]}""")]
+    [InlineData(ProviderKind.Ollama, """{"model":"m","messages":[{"role":"user","content":"a"}],"stream":true}""")]
+    public void BuildBody_MessagesWithoutSystemPrompt_NoSystemField(ProviderKind provider, string expected)
+    {
+        var request = new ChatRequest { Provider = provider, Model = "m", Prompt = "ignored", Messages = """[{"role":"user","content":"a"}]"""u8.ToArray() };
+        Assert.Equal(expected, Encoding.UTF8.GetString(ProviderRequestBody.Write(request)));
     }
 }

@@ -1,0 +1,73 @@
+namespace AgentCore.Workspace;
+
+/// <summary>Sort keys: the weights <see cref="JsCollation"/> compares, as bytes whose ordinal order is the collation order.</summary>
+internal static partial class JsCollation
+{
+    // A primary weight takes one byte (ASCII weights are 10..245); a character outside the table takes OtherMark and
+    // its UTF-16 code unit (OtherBase + c orders by c, after every table weight); a digit run in numeric mode takes
+    // DigitPrimary, the run's length without leading zeros (2 bytes) and its digits, so equal markers are followed by
+    // comparable lengths and then digits of equal count. No weight byte sequence starts with 0: a 0 appended after the
+    // key therefore sorts a string before every longer one with the same weights, as Compare does.
+    private const byte OtherMark = 0xFE;
+
+    /// <summary>
+    /// Appends the sort key of <paramref name="s"/> to <paramref name="keys"/>: its level-1 weights, and with
+    /// <paramref name="tertiary"/> a 0, the level-2 weights, a 0 and the level-3 weights. For keys followed by the same
+    /// terminator, ordinal byte order equals the sign of <c>Compare(a, b, numeric, tertiary)</c> (<c>CompareNumericBase</c>
+    /// when <paramref name="numeric"/> and not <paramref name="tertiary"/>, <c>Compare</c> when the opposite).
+    /// Returns false for a digit run longer than 65,535 characters (the caller compares such strings directly).
+    /// </summary>
+    public static bool AppendKey(ReadOnlySpan<char> s, bool numeric, bool tertiary, SortKeys keys)
+    {
+        int i = 0;
+        while (Next(s, ref i, numeric, out Element e))
+        {
+            if (e.NumberLength > 0)
+            {
+                if (e.NumberLength > ushort.MaxValue)
+                {
+                    return false;
+                }
+
+                keys.Add(DigitPrimary);
+                keys.Add((byte)(e.NumberLength >> 8));
+                keys.Add((byte)e.NumberLength);
+                foreach (char d in s.Slice(e.NumberStart, e.NumberLength))
+                {
+                    keys.Add((byte)d);
+                }
+            }
+            else if (e.Primary < OtherMark)
+            {
+                keys.Add((byte)e.Primary);
+            }
+            else
+            {
+                int c = e.Primary - OtherBase;
+                keys.Add(OtherMark);
+                keys.Add((byte)(c >> 8));
+                keys.Add((byte)c);
+            }
+        }
+
+        if (tertiary)
+        {
+            // Equal level-1 weights mean equally many elements, so the level-2 and level-3 runs line up.
+            keys.Add(0);
+            i = 0;
+            while (Next(s, ref i, numeric, out Element e))
+            {
+                keys.Add(e.Secondary);
+            }
+
+            keys.Add(0);
+            i = 0;
+            while (Next(s, ref i, numeric, out Element e))
+            {
+                keys.Add(e.Tertiary);
+            }
+        }
+
+        return true;
+    }
+}
