@@ -74,9 +74,12 @@ internal sealed class RpcCall : IThreadPoolWorkItem
     /// The source-generated binding of a record's init-only properties sets an absent field to its type's default
     /// instead of keeping the property's initializer; a binding that must keep the library's default asks this.
     /// </remarks>
-    public bool HasParam(ReadOnlySpan<byte> name)
+    public bool HasParam(ReadOnlySpan<byte> name) => HasProperty(Params, name);
+
+    /// <summary>True when <paramref name="json"/> is an object with the top-level field <paramref name="name"/> (unescaped).</summary>
+    public static bool HasProperty(ReadOnlySpan<byte> json, ReadOnlySpan<byte> name)
     {
-        var reader = new Utf8JsonReader(Params);
+        var reader = new Utf8JsonReader(json);
         try
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)

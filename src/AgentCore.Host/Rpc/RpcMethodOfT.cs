@@ -8,7 +8,8 @@ internal sealed class RpcMethod<TParams, TResult>(
     JsonTypeInfo<TParams> paramsInfo,
     JsonTypeInfo<TResult> resultInfo,
     Func<TParams, RpcCall, ValueTask<TResult>> handler,
-    bool inline) : RpcMethod(name, inline)
+    bool inline,
+    RpcInlineTest? inlineWhen) : RpcMethod(name, inline, inlineWhen)
 {
     /// <inheritdoc/>
     public override async ValueTask InvokeAsync(RpcCall call)

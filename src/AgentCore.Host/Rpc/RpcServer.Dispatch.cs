@@ -38,7 +38,7 @@ internal sealed partial class RpcServer
         }
 
         ReadOnlySpan<byte> parameters = env.HasParams ? span[env.Params] : [];
-        if (method.Inline)
+        if (method.Inline || method.InlineWhen?.Invoke(parameters) == true)
         {
             var inline = new RpcCall(this, method, id, parameters);
             try

@@ -19,11 +19,11 @@ internal sealed partial class ServeSession
     private void AddOperations()
     {
         Add(RpcMethod.Create("tokens/count", ServerJson.Info<CountTokensRequest>(), ServerJson.Info<CountTokensResult>(),
-            (r, call) => new ValueTask<CountTokensResult>(TokenOperations.CountTokensAsync(Confine(r, call), call.Cancellation))));
+            (r, call) => new ValueTask<CountTokensResult>(TokenOperations.CountTokensAsync(Confine(r, call), call.Cancellation)), inlineWhen: ShortText));
         Add(RpcMethod.Create("tokens/encode", ServerJson.Info<CountTokensRequest>(), ServerJson.Info<CountTokensResult>(),
-            (r, call) => new ValueTask<CountTokensResult>(TokenOperations.CountTokensAsync(Confine(r, call) with { Ids = true }, call.Cancellation))));
+            (r, call) => new ValueTask<CountTokensResult>(TokenOperations.CountTokensAsync(Confine(r, call) with { Ids = true }, call.Cancellation)), inlineWhen: ShortText));
         Add(RpcMethod.Create("tokens/estimate", ServerJson.Info<EstimateTokensRequest>(), ServerJson.Info<EstimateTokensResult>(),
-            (r, call) => new ValueTask<EstimateTokensResult>(ConversationOperations.EstimateTokensAsync(Confine(r, call), call.Cancellation))));
+            (r, call) => new ValueTask<EstimateTokensResult>(ConversationOperations.EstimateTokensAsync(Confine(r, call), call.Cancellation)), inlineWhen: ShortText));
         // Inline: a workspace/open pipelined before files/list takes effect before it.
         Add(RpcMethod.Create("workspace/open", ServeJsonContext.Default.WorkspaceOpenParams, ServeJsonContext.Default.WorkspaceOpenResult, OpenWorkspace, inline: true));
         Add(RpcMethod.Create("files/list", ServerJson.Info<ListFilesRequest>(), ServerJson.Info<ListFilesResult>(),
@@ -60,6 +60,13 @@ internal sealed partial class ServeSession
         AddSymbolOperations();
         AddStatsOperations();
     }
+
+    // Token counts of short text run on the reader thread (RpcMethod.InlineWhen): at most 4 KiB of params, tokenized
+    // in tens of microseconds, and no file named (a file may be large, slow or endless).
+    private const int ShortTextBytes = 4 << 10;
+
+    internal static bool ShortText(ReadOnlySpan<byte> parameters) =>
+        parameters.Length <= ShortTextBytes && !RpcCall.HasProperty(parameters, "paths"u8) && !RpcCall.HasProperty(parameters, "path"u8);
 
     private static IReadOnlyList<string> Languages() => DefinitionsOperations.Languages;
 

@@ -47,6 +47,34 @@ public sealed class ServeSessionTests
     }
 
     [Fact]
+    public void TokensCount_ShortText_RunsOnTheReaderThread_AnswersInOrderAndIdsReusable()
+    {
+        // Inline requests are answered before the next message is read: 200 requests reusing one id all succeed,
+        // in order (handed over to pool threads, some would meet "a request with this id is still in progress").
+        string[] messages = [Init, .. Enumerable.Range(1, 200).Select(i =>
+            $"{{\"jsonrpc\":\"2.0\",\"id\":\"same\",\"method\":\"tokens/count\",\"params\":{{\"text\":\"{string.Join(" ", Enumerable.Repeat("a", i))}\"}}}}")];
+        JsonElement[] r = Run(messages);
+        Assert.Equal(201, r.Length);
+        Assert.Equal(Enumerable.Range(1, 200).Select(i => (long)i), r.Skip(1).Select(a => a.GetProperty("result").GetProperty("total").GetInt64()));
+    }
+
+    [Theory]
+    [InlineData("{\"text\":\"hello\"}", true)]
+    [InlineData("", true)]
+    [InlineData("{\"json\":\"[]\"}", true)]
+    [InlineData("{\"text\":\"a\",\"paths\":[\"x\"]}", false)]
+    [InlineData("{\"path\":\"conversation.json\"}", false)]
+    public void ShortText_InlineOnlyWithoutFiles(string parameters, bool inline) =>
+        Assert.Equal(inline, ServeSession.ShortText(System.Text.Encoding.UTF8.GetBytes(parameters)));
+
+    [Fact]
+    public void ShortText_LongTextIsHandedOver()
+    {
+        Assert.True(ServeSession.ShortText(System.Text.Encoding.UTF8.GetBytes($"{{\"text\":\"{new string('a', 4000)}\"}}")));
+        Assert.False(ServeSession.ShortText(System.Text.Encoding.UTF8.GetBytes($"{{\"text\":\"{new string('a', 5000)}\"}}")));
+    }
+
+    [Fact]
     public void TokensCount_BadEncodingOrFilePath_ErrorsNamingTheField()
     {
         JsonElement[] r = Run(Init,
