@@ -189,6 +189,15 @@ internal static class CommandLine
 
         switch (e)
         {
+            case OutputException { Failure: var failure }:
+                // A server's stdout (ServerHost), which is not context.Out.
+                if (FileErrors.IsBrokenPipe(failure))
+                {
+                    return ExitCodes.Ok;
+                }
+
+                context.WriteError($"{prefix}{FileErrors.From(failure, "stdout").Message}\n");
+                return ExitCodes.Failure;
             case UsageException:
                 context.WriteError($"agentcore: {e.Message}\n");
                 return ExitCodes.Usage;

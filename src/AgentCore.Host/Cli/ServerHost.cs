@@ -2,7 +2,10 @@ using AgentCore.Host.Rpc;
 
 namespace AgentCore.Host.Cli;
 
-/// <summary>Runs a stdio server for the serve and mcp verbs: until end of input or exit, or Ctrl-C (exit 130).</summary>
+/// <summary>
+/// Runs a stdio server for the serve and mcp verbs: until end of input or exit, or Ctrl-C (exit 130), or a failed
+/// write to stdout (exit 1 with the reason, e.g. no space left on device; a closed pipe exits 0).
+/// </summary>
 internal static class ServerHost
 {
     /// <summary>Runs <paramref name="server"/> on its own thread; returns its exit code.</summary>
@@ -30,7 +33,9 @@ internal static class ServerHost
         try
         {
             await done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-            return ExitCodes.Ok;
+
+            // A failed write to stdout stopped the server: reported like any verb's (a closed pipe ends quietly).
+            return server.Output.Failure is IOException failure ? throw new OutputException(failure) : ExitCodes.Ok;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

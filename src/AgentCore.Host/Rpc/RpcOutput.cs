@@ -23,6 +23,9 @@ internal sealed class RpcOutput(Stream stream)
     /// <summary>True once a write failed; the server then stops.</summary>
     public bool Broken { get; private set; }
 
+    /// <summary>The first failed write's error (null when none failed, or the stream was closed under it).</summary>
+    public IOException? Failure { get; private set; }
+
     /// <summary>Raised (once) when a write fails.</summary>
     public event Action? OnBroken;
 
@@ -53,13 +56,13 @@ internal sealed class RpcOutput(Stream stream)
                     }
                 }
             }
-            catch (IOException)
+            catch (IOException e)
             {
-                broke = MarkBroken();
+                broke = MarkBroken(e);
             }
             catch (ObjectDisposedException)
             {
-                broke = MarkBroken();
+                broke = MarkBroken(null);
             }
             finally
             {
@@ -69,13 +72,13 @@ internal sealed class RpcOutput(Stream stream)
                     {
                         FlushCore();
                     }
-                    catch (IOException)
+                    catch (IOException e)
                     {
-                        broke = MarkBroken();
+                        broke = MarkBroken(e);
                     }
                     catch (ObjectDisposedException)
                     {
-                        broke = MarkBroken();
+                        broke = MarkBroken(null);
                     }
                 }
             }
@@ -115,7 +118,7 @@ internal sealed class RpcOutput(Stream stream)
         stream.Flush();
     }
 
-    private bool MarkBroken()
+    private bool MarkBroken(IOException? failure)
     {
         _count = 0;
         if (Broken)
@@ -123,6 +126,7 @@ internal sealed class RpcOutput(Stream stream)
             return false;
         }
 
+        Failure = failure;
         Broken = true;
         return true;
     }

@@ -1,8 +1,12 @@
 using System.Text.Json.Serialization;
+using AgentCore.Json;
 
 namespace AgentCore.Conversations;
 
-/// <summary>The result of <see cref="ConversationSession.TruncateAsync"/>: the <c>context</c> figures and what was removed.</summary>
+/// <summary>
+/// The result of <see cref="ConversationSession.TruncateAsync"/>: the <c>context</c> figures and what was removed.
+/// The figures are written as JavaScript prints numbers, as <c>agentcore context --json</c> writes them.
+/// </summary>
 /// <param name="ConversationId">The conversation.</param>
 /// <param name="MessageTokens">The estimate of every message before the truncation, in history order.</param>
 /// <param name="TotalTokens">The previous request's context tokens.</param>
@@ -16,9 +20,9 @@ namespace AgentCore.Conversations;
 public sealed record TruncateConversationResult(
     string ConversationId,
     IReadOnlyList<int> MessageTokens,
-    double TotalTokens,
-    double PrevContextTokens,
-    double AllowedTokens,
+    [property: JsonConverter(typeof(JsNumberConverter))] double TotalTokens,
+    [property: JsonConverter(typeof(JsNumberConverter))] double PrevContextTokens,
+    [property: JsonConverter(typeof(JsNumberConverter))] double AllowedTokens,
     string Decision,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] IReadOnlyList<int>? KeptIndices,
     int Removed,

@@ -61,6 +61,17 @@ public sealed class OutputErrorTests : IDisposable
         Assert.Equal($"agentcore {verb}: stdout: no space left on device\n", r.StdErr);
     }
 
+    [Theory]
+    [InlineData("serve", """{"jsonrpc":"2.0","id":0,"method":"initialize","params":{}}""")]
+    [InlineData("mcp", """{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}""")]
+    public void DevFull_Server_Exit1WithOneLineNamingStdout(string verb, string request)
+    {
+        string input = Write("requests.jsonl", request + "\n");
+        ProcessResult r = Shell($"<\"{input}\" >/dev/full", verb);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Equal($"agentcore {verb}: stdout: no space left on device\n", r.StdErr);
+    }
+
     [Fact]
     public void ClosedPipe_TokensIdsIntoHead_ExitsZeroQuietly()
     {

@@ -156,6 +156,18 @@ public sealed class ServeConversationTests : IDisposable
     }
 
     [Fact]
+    public void Truncate_FiguresWrittenAsJavaScriptPrintsThem()
+    {
+        // 2^63 - 1 as a double: JSON.stringify prints 9223372036854776000 (System.Text.Json: 9.223372036854776E+18).
+        JsonElement[] r = Run(Init,
+            Req(1, "conversation/create", "{\"messages\":" + Five + "}"),
+            Req(2, "conversation/truncate", "{\"conversationId\":\"c1\",\"contextWindow\":100,\"maxTokens\":1000000000000,\"totalTokens\":9223372036854775807}"));
+        JsonElement t = Get(r, 2).GetProperty("result");
+        Assert.Equal("9223372036854776000", t.GetProperty("totalTokens").GetRawText());
+        Assert.Equal("-999999999910", t.GetProperty("allowedTokens").GetRawText());
+    }
+
+    [Fact]
     public void SaveLoad_RoundTripInsideTheWorkspace_CompactFileAndSameEstimates()
     {
         Directory.CreateDirectory(Path.Combine(_dir, "task1"));
