@@ -1,7 +1,7 @@
 namespace AgentCore.Caching;
 
 /// <summary>A cached file: its bytes and, once counted, its token count (-1 until then).</summary>
-public sealed class CachedFile(byte[] content)
+internal sealed class CachedFile(byte[] content)
 {
     private int _tokens = -1;
 

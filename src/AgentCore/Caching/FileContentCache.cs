@@ -11,7 +11,7 @@ namespace AgentCore.Caching;
 /// contend. Eviction takes the globally least recently used entry (the oldest of the shard tails, by a use stamp). Chosen over
 /// BitFaster.Caching's <c>ConcurrentLru</c>, which bounds the entry count, not bytes (bench/AgentCore.Benchmarks/Caching).
 /// </remarks>
-public sealed class FileContentCache
+internal sealed class FileContentCache
 {
     /// <summary>The bytes each entry costs beyond its content (key, node, dictionary slot).</summary>
     public const int EntryOverhead = 128;

@@ -8,7 +8,7 @@ namespace AgentCore.Caching;
 /// (<c>m = -n ln p / ln² 2</c> bits, <c>k = (m/n) ln 2</c> hashes, double hashing of two 64-bit hashes).
 /// </summary>
 /// <remarks><see cref="Add"/> and <see cref="MightContain"/> are thread-safe (bits are set with <see cref="Interlocked.Or(ref ulong, ulong)"/>).</remarks>
-public sealed class PathBloomFilter
+internal sealed class PathBloomFilter
 {
     private readonly ulong[] _bits;
     private readonly long _bitCount;

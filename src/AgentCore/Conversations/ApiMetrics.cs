@@ -9,7 +9,7 @@ namespace AgentCore.Conversations;
 /// <c>getApiMetrics(combineApiRequests(combineCommandSequences(messages.slice(1)))).contextTokens</c>
 /// (parity spec 2.5). Command-sequence merging does not touch the messages this figure reads, so it is skipped.
 /// </summary>
-public static class ApiMetrics
+internal static class ApiMetrics
 {
     /// <summary>
     /// Walks the UI messages (after the first) backwards and returns the first non-zero context figure:

@@ -9,7 +9,7 @@ namespace AgentCore.Conversations;
 /// <param name="InvalidProfileThreshold">The profile's threshold was neither −1 nor in [5, 100] (the reference logs a warning and uses the global one).</param>
 /// <param name="ShouldCondense">Auto-condense is on and the context is at or over the threshold, or over the allowed tokens.</param>
 /// <param name="ExceedsAllowed"><c>prevContextTokens &gt; allowedTokens</c> (strictly): truncation when condensing is off or fails.</param>
-public readonly record struct ContextAssessment(
+internal readonly record struct ContextAssessment(
     int LastMessageTokens,
     double PrevContextTokens,
     double AllowedTokens,

@@ -5,7 +5,7 @@ namespace AgentCore.Conversations;
 /// <c>agentcore context</c> and of the server's context method. Assumes a condense would succeed (a model call
 /// cannot be made here), so <see cref="KeptIndices"/> is null for <see cref="ContextDecision.Condense"/>.
 /// </summary>
-public sealed class ContextReport
+internal sealed class ContextReport
 {
     private ContextReport(int[] messageTokens, double totalTokens, ContextAssessment assessment, ContextDecision decision, int[]? keptIndices)
     {

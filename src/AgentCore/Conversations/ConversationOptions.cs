@@ -16,5 +16,5 @@ public sealed class ConversationOptions
     public bool CountToolBlocks { get; init; }
 
     /// <summary>Where the message arena takes its segments (default: <see cref="ArenaSegmentPool.Shared"/>).</summary>
-    public ArenaSegmentPool? SegmentPool { get; init; }
+    internal ArenaSegmentPool? SegmentPool { get; init; }
 }

@@ -4,7 +4,7 @@ namespace AgentCore.Conversations;
 /// The extension's <c>getModelMaxOutputTokens</c> (reference <c>src/shared/api.ts</c>, parity spec 2.5): the
 /// <c>maxTokens</c> a task passes to the sliding window. Numbers are doubles as in JavaScript; null = undefined.
 /// </summary>
-public static class ModelMaxOutputTokens
+internal static class ModelMaxOutputTokens
 {
     /// <summary><c>CLAUDE_CODE_DEFAULT_MAX_OUTPUT_TOKENS</c>.</summary>
     public const int ClaudeCodeDefault = 16000;

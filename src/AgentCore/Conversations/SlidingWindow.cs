@@ -6,7 +6,7 @@ namespace AgentCore.Conversations;
 /// the token estimate of the new message, the allowed-token arithmetic, the condense threshold rules and the
 /// half-history truncation, with the reference's exact order of checks.
 /// </summary>
-public static class SlidingWindow
+internal static class SlidingWindow
 {
     /// <summary><c>TOKEN_BUFFER_PERCENTAGE</c>: 10 % of the window is kept free.</summary>
     public const double TokenBufferPercentage = 0.1;

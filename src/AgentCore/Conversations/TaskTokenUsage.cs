@@ -7,5 +7,5 @@ namespace AgentCore.Conversations;
 /// <param name="TotalCacheReads">Sum of <c>cacheReads</c>; null (undefined) when no request reported one.</param>
 /// <param name="TotalCost">Sum of request costs and condense costs, in message order.</param>
 /// <param name="ContextTokens">The last non-zero context figure (see <see cref="ApiMetrics.GetContextTokens"/>).</param>
-public sealed record TaskTokenUsage(
+internal sealed record TaskTokenUsage(
     double TotalTokensIn, double TotalTokensOut, double? TotalCacheWrites, double? TotalCacheReads, double TotalCost, double ContextTokens);

@@ -9,7 +9,7 @@ namespace AgentCore.Conversations;
 /// blocks 0, and the sum multiplied by 1.5 and rounded up once.
 /// </summary>
 /// <remarks>Stateless and thread-safe. The arithmetic is done in doubles, as JavaScript does.</remarks>
-public static class TokenEstimator
+internal static class TokenEstimator
 {
     /// <summary>Tokens an image block without base64 data (e.g. a URL source) adds.</summary>
     public const int ImageWithoutDataTokens = 300;

@@ -13,7 +13,7 @@ namespace AgentCore.Diagnostics;
 /// <param name="Threads">Threads of the process (<c>Threads</c> of /proc/self/status).</param>
 /// <param name="Handles">Open file descriptors (entries of /proc/self/fd), or -1 where unknown.</param>
 /// <param name="CpuTime">User + system CPU time of the process so far.</param>
-public readonly record struct MemoryFigures(
+internal readonly record struct MemoryFigures(
     long GcHeapBytes, long AllocatedBytes, long RssBytes, long PeakRssBytes,
     int Gen0Collections, int Gen1Collections, int Gen2Collections, int Threads, int Handles, TimeSpan CpuTime)
 {

@@ -23,7 +23,7 @@ public sealed record MemoryStats(
     int Gen0Collections, int Gen1Collections, int Gen2Collections, int Threads, int Handles, double CpuMs)
 {
     /// <summary>The figures of <paramref name="f"/>.</summary>
-    public static MemoryStats From(MemoryFigures f) => new(
+    internal static MemoryStats From(MemoryFigures f) => new(
         f.GcHeapBytes, f.AllocatedBytes, f.RssBytes, f.PeakRssBytes, f.Gen0Collections, f.Gen1Collections, f.Gen2Collections,
         f.Threads, f.Handles, f.CpuTime.TotalMilliseconds);
 }

@@ -16,7 +16,7 @@ namespace AgentCore.IO;
 /// leaves no target at all). The names, the rollback and the end state are the same. Thread-safe (the lock is
 /// per file, across processes).
 /// </remarks>
-public static class AtomicFile
+internal static class AtomicFile
 {
     /// <summary>A lock directory older than this is considered abandoned and taken over (proper-lockfile <c>stale</c>).</summary>
     public static readonly TimeSpan StaleLockAge = TimeSpan.FromMilliseconds(31_000);

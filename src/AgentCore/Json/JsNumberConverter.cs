@@ -8,7 +8,7 @@ namespace AgentCore.Json;
 /// <c>1e-7</c>) where System.Text.Json would print <c>5.200000000000001E-06</c>: a client in JavaScript sees the number
 /// text the extension would have recorded. Reads any JSON number.
 /// </summary>
-public sealed class JsNumberConverter : JsonConverter<double>
+internal sealed class JsNumberConverter : JsonConverter<double>
 {
     /// <inheritdoc/>
     public override double Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetDouble();

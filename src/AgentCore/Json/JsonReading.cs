@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace AgentCore.Json;
 
 /// <summary>The options every JSON reader of the library uses, so all of them accept the same documents.</summary>
-public static class JsonReading
+internal static class JsonReading
 {
     /// <summary>
     /// The deepest nesting accepted: 1,024 levels, about what <c>JSON.parse</c> in Node takes before its stack runs out

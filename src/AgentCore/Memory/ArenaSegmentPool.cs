@@ -9,7 +9,7 @@ namespace AgentCore.Memory;
 /// At most <see cref="MaxRetainedSegments"/> segments are kept; extra returns are left to the GC, which bounds the
 /// memory a burst of large conversations can pin after they are gone.
 /// </remarks>
-public sealed class ArenaSegmentPool
+internal sealed class ArenaSegmentPool
 {
     /// <summary>Size of a standard segment: 64 KiB (below the 85,000-byte large-object threshold, so segments are ordinary gen0 arrays that the pool keeps alive).</summary>
     public const int DefaultSegmentSize = 64 * 1024;

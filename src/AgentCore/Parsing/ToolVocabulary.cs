@@ -8,7 +8,7 @@ namespace AgentCore.Parsing;
 /// Any parameter name is accepted inside any tool (the reference does no per-tool validation). No tag is a suffix of
 /// another, so the list order never decides between two matches.
 /// </remarks>
-public static class ToolVocabulary
+internal static class ToolVocabulary
 {
     internal static readonly string[] s_toolNames =
     [

@@ -4,10 +4,10 @@ namespace AgentCore.Streaming;
 /// <param name="TotalInputTokens">Input tokens as the task records them.</param>
 /// <param name="TotalOutputTokens">Output tokens.</param>
 /// <param name="TotalCost">Cost in USD.</param>
-public readonly record struct ApiCostResult(long TotalInputTokens, long TotalOutputTokens, double TotalCost);
+internal readonly record struct ApiCostResult(long TotalInputTokens, long TotalOutputTokens, double TotalCost);
 
 /// <summary>The extension's cost functions (<c>src/shared/cost.ts</c>), bit-identical: same operations in the same order.</summary>
-public static class ApiCost
+internal static class ApiCost
 {
     /// <summary>
     /// <c>calculateApiCostAnthropic</c>: <paramref name="inputTokens"/> excludes cached tokens; total input is

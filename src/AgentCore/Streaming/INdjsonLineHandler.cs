@@ -1,7 +1,7 @@
 namespace AgentCore.Streaming;
 
 /// <summary>Receives the lines an <see cref="NdjsonParser"/> splits out.</summary>
-public interface INdjsonLineHandler
+internal interface INdjsonLineHandler
 {
     /// <summary>One non-blank line without its terminator; valid only during the call.</summary>
     void OnLine(ReadOnlySpan<byte> line);

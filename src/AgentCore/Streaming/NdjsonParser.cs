@@ -7,7 +7,7 @@ namespace AgentCore.Streaming;
 /// a CR before the LF dropped, blank lines skipped. Any split of the bytes gives the same lines.
 /// </summary>
 /// <remarks>Complete lines are handed out in place; only a line cut by a read boundary is copied into a pooled buffer.</remarks>
-public sealed class NdjsonParser : IDisposable
+internal sealed class NdjsonParser : IDisposable
 {
     private readonly int _maxLineBytes;
     private byte[] _line = ArrayPool<byte>.Shared.Rent(256);

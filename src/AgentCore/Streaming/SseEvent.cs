@@ -6,7 +6,7 @@ namespace AgentCore.Streaming;
 /// One dispatched event of a WHATWG event stream. The spans point into the parser's pooled buffers and are valid
 /// only during the <see cref="ISseEventHandler.OnEvent"/> call that receives them.
 /// </summary>
-public readonly ref struct SseEvent
+internal readonly ref struct SseEvent
 {
     internal SseEvent(ReadOnlySpan<byte> eventType, ReadOnlySpan<byte> data, bool hasId, ReadOnlySpan<byte> lastEventId)
     {

@@ -16,7 +16,7 @@ namespace AgentCore.Streaming;
 /// dispatched (<see cref="HasPendingEvent"/> tells the caller that the input ended inside one).
 /// Not thread-safe: one parser per stream.
 /// </remarks>
-public sealed class SseParser : IDisposable
+internal sealed class SseParser : IDisposable
 {
     private const int InitialBufferSize = 256;
 

@@ -14,7 +14,7 @@ namespace AgentCore.Streaming;
 /// <see cref="SegmentCount"/> / <see cref="GetSegment"/>; they stay valid until the next call.
 /// Once the tag can no longer open, text passes through without copying (<see cref="IsPassThrough"/>).
 /// </remarks>
-public sealed class ThinkTagMatcher : IDisposable
+internal sealed class ThinkTagMatcher : IDisposable
 {
     private const int TextState = 0;
     private const int TagOpenState = 1;

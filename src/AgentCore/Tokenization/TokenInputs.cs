@@ -8,14 +8,14 @@ namespace AgentCore.Tokenization;
 /// <param name="Count">The number of tokens; 0 when <paramref name="Error"/> is set.</param>
 /// <param name="Ids">The token ids, when they were asked for (empty otherwise).</param>
 /// <param name="Error">Why the input could not be read (a sentence naming the path, <see cref="FileErrors"/>), or null.</param>
-public readonly record struct TokenInputResult(int Count, ReadOnlyMemory<int> Ids, OperationError? Error);
+internal readonly record struct TokenInputResult(int Count, ReadOnlyMemory<int> Ids, OperationError? Error);
 
 /// <summary>Counts the tokens of many inputs (files, or <c>-</c> for standard input) in parallel.</summary>
 /// <remarks>
 /// Files and streams are read in blocks (<see cref="Tokenizer.CountTokens(Stream, CancellationToken)"/>), never whole:
 /// memory per input is one block plus the longest run the encoder cannot cut, whatever the input's size.
 /// </remarks>
-public static class TokenInputs
+internal static class TokenInputs
 {
     /// <summary>
     /// Reads and encodes every input in <paramref name="paths"/> with <paramref name="tokenizer"/>, on up to one

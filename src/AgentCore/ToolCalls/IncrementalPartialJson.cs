@@ -19,7 +19,7 @@ namespace AgentCore.ToolCalls;
 /// Strings without escapes are slices of the accumulated text; a string with escapes decodes into its own buffer
 /// once. The returned tree, and the open string in it, change with the next <see cref="Append"/>. Not thread-safe.
 /// </remarks>
-public sealed class IncrementalPartialJson
+internal sealed class IncrementalPartialJson
 {
     private const int MaxCleanDepth = 512;
 

@@ -1,7 +1,7 @@
 namespace AgentCore.ToolCalls;
 
 /// <summary>The reference's MCP tool names: <c>mcp--server--tool</c>, and the <c>mcp__server__tool</c> spelling some models send.</summary>
-public static class McpNames
+internal static class McpNames
 {
     /// <summary><c>normalizeMcpToolName</c>: <c>mcp__a__b</c> (any mix of <c>__</c>/<c>--</c>) → <c>mcp--a--b</c>; other names unchanged.</summary>
     public static string Normalize(string name)

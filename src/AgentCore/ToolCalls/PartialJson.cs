@@ -9,7 +9,7 @@ namespace AgentCore.ToolCalls;
 /// this for text that is not a clean JSON prefix.
 /// </summary>
 /// <remarks>O(n) per call (plus strict re-parses of closed tokens). Nesting deeper than <see cref="MaxDepth"/> fails at that level.</remarks>
-public static class PartialJson
+internal static class PartialJson
 {
     /// <summary>The deepest nesting parsed; a deeper container fails as if the JavaScript stack had run out.</summary>
     public const int MaxDepth = 1000;

@@ -8,7 +8,7 @@ namespace AgentCore.ToolCalls;
 /// position, <c>__proto__</c> an ordinary key. Strings without escapes are slices of the source, not copies.
 /// </summary>
 /// <remarks>Nesting is limited to <see cref="MaxDepth"/> levels (deeper text fails, as the project's other readers do).</remarks>
-public static class StrictJson
+internal static class StrictJson
 {
     /// <summary>The deepest nesting accepted.</summary>
     public const int MaxDepth = 1024;

@@ -5,7 +5,7 @@ namespace AgentCore.ToolCalls;
 /// string, a boolean, <c>null</c>, or absent (<c>undefined</c>, a key of its own). Distinct kinds never match, so the
 /// string <c>"0"</c> and the number 0 are two trackers.
 /// </summary>
-public readonly record struct ToolCallIndex
+internal readonly record struct ToolCallIndex
 {
     private ToolCallIndex(ToolCallIndexKind kind, double number, string? text)
     {
@@ -40,7 +40,7 @@ public readonly record struct ToolCallIndex
 }
 
 /// <summary>The kinds of <see cref="ToolCallIndex"/>.</summary>
-public enum ToolCallIndexKind
+internal enum ToolCallIndexKind
 {
     /// <summary>Absent (<c>undefined</c>).</summary>
     Absent,

@@ -5,7 +5,7 @@ using AgentCore.Json;
 namespace AgentCore.ToolCalls;
 
 /// <summary>JSON output by <c>JSON.stringify</c>'s rules for <see cref="JsValue"/>s and <see cref="ToolUse"/>s.</summary>
-public static class ToolCallJson
+internal static class ToolCallJson
 {
     /// <summary><c>JSON.stringify(value)</c> as a string (lone surrogates come out escaped, so the text is well-formed).</summary>
     public static string Stringify(JsValue value)

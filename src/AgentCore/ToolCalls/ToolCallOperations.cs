@@ -131,7 +131,7 @@ public static class ToolCallOperations
     }
 
     /// <summary>Applies one item (a parsed input line) at position <paramref name="at"/>.</summary>
-    public static void Apply(ToolCallStream stream, int at, JsObject item, int lineNumber)
+    internal static void Apply(ToolCallStream stream, int at, JsObject item, int lineNumber)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(item);

@@ -12,7 +12,7 @@ namespace AgentCore.ToolCalls;
 /// streams do not interfere (spec §11). Each delta costs time proportional to its length (see
 /// <see cref="IncrementalPartialJson"/>). Not thread-safe: one stream, one instance.
 /// </remarks>
-public sealed class ToolCallStream
+internal sealed class ToolCallStream
 {
     /// <summary>The largest argument text of one call, in UTF-16 code units.</summary>
     public const int MaxArgumentLength = 64 * 1024 * 1024;

@@ -3,7 +3,7 @@ using System.Collections.Frozen;
 namespace AgentCore.ToolCalls;
 
 /// <summary>The reference's tool name lists (<c>toolNames</c>, <c>toolParamNames</c>, <c>TOOL_ALIASES</c>) at its final commit.</summary>
-public static class ToolNames
+internal static class ToolNames
 {
     /// <summary>The 24 valid tool names.</summary>
     public static readonly FrozenSet<string> Tools = FrozenSet.Create(StringComparer.Ordinal,

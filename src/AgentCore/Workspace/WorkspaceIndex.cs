@@ -4,7 +4,7 @@ using AgentCore.Caching;
 namespace AgentCore.Workspace;
 
 /// <summary>Workspace-wide structures built from one walk (the recursive list_files rules).</summary>
-public static class WorkspaceIndex
+internal static class WorkspaceIndex
 {
     /// <summary>
     /// Walks <paramref name="root"/> with the recursive <c>list_files</c> rules and returns a Bloom filter over the

@@ -3,7 +3,7 @@ using System.Text;
 namespace AgentCore.Diagnostics.Workloads;
 
 /// <summary>A realistic OpenAI Chat Completions body: N content deltas as OpenAI sends them, a usage chunk, [DONE].</summary>
-public static class ChatDeltaStream
+internal static class ChatDeltaStream
 {
     private static readonly string[] s_words = ["The", " user", " wants", " the", " weather", " for", " two", " cities", " — 18", " °C", ".", " Both"];
 

@@ -16,7 +16,7 @@ namespace AgentCore.Diagnostics.Workloads;
 /// (larger requests get 413 and the connection is closed). The endpoint is chosen by path: <c>/chat/completions</c>,
 /// <c>/responses</c>, <c>/messages</c>, <c>:streamGenerateContent</c>, <c>/api/chat</c>.
 /// </remarks>
-public sealed class LoopbackProviderServer : IAsyncDisposable
+internal sealed class LoopbackProviderServer : IAsyncDisposable
 {
     private const int MaxHeadBytes = 64 * 1024;
     private const int MaxBodyBytes = 1024 * 1024;

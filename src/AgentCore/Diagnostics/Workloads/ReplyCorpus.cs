@@ -4,7 +4,7 @@ using System.Text;
 namespace AgentCore.Diagnostics.Workloads;
 
 /// <summary>Deterministic assistant replies for the parsing benchmarks.</summary>
-public static class ReplyCorpus
+internal static class ReplyCorpus
 {
     /// <summary>
     /// A reply like the one the parity spec timed (4.7): a short intro and one write_to_file of a TypeScript file,

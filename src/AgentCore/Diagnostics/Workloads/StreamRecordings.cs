@@ -8,7 +8,7 @@ namespace AgentCore.Diagnostics.Workloads;
 /// each provider's exact wire format (the test suite's <c>plain-text</c> samples). The <c>bench</c> and <c>soak</c>
 /// workloads decode them.
 /// </summary>
-public static class StreamRecordings
+internal static class StreamRecordings
 {
     private static readonly byte[]?[] s_bodies = new byte[]?[StreamFormats.Names.Count];
 

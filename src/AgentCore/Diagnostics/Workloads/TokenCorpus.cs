@@ -6,7 +6,7 @@ namespace AgentCore.Diagnostics.Workloads;
 /// Deterministic benchmark corpora generated in process (nothing to download or ship): a ~10 MB mix of source code,
 /// English prose, JSON and multilingual text, and pathological single pieces.
 /// </summary>
-public static class TokenCorpus
+internal static class TokenCorpus
 {
     private static readonly string[] s_words =
     [
