@@ -24,20 +24,30 @@ internal static class FileLister
     /// <summary>Runs the whole <c>listFiles</c>; <paramref name="abs"/> is absolute and normalized.</summary>
     public static (List<string> Paths, bool DidHitLimit, IReadOnlyList<WalkSkip> Skipped) List(string abs, bool recursive, int limit, CancellationToken ct)
     {
+        (IReadOnlyList<string> paths, bool hit, IReadOnlyList<WalkSkip> skipped) = ListDeferred(abs, recursive, limit, ct);
+        return (paths is CombinedPaths c ? c.Sorted() : (List<string>)paths, hit, skipped);
+    }
+
+    /// <summary>
+    /// <see cref="List"/>, except that a listing the limit did not truncate comes back as <see cref="CombinedPaths"/>,
+    /// sorted only when read.
+    /// </summary>
+    public static (IReadOnlyList<string> Paths, bool DidHitLimit, IReadOnlyList<WalkSkip> Skipped) ListDeferred(string abs, bool recursive, int limit, CancellationToken ct)
+    {
         if (limit <= 0)
         {
-            return ([], false, []);
+            return (new List<string>(), false, []);
         }
 
         if (abs == "/")
         {
-            return (["/"], false, []);
+            return (new List<string> { "/" }, false, []);
         }
 
         string? home = Environment.GetEnvironmentVariable("HOME");
         if (!string.IsNullOrEmpty(home) && JsPath.Normalize(home) == abs)
         {
-            return ([JsPath.Normalize(home)], false, []);
+            return (new List<string> { JsPath.Normalize(home) }, false, []);
         }
 
         using ProfileScope scope = Profiler.Scope("workspace.walk");
@@ -49,10 +59,16 @@ internal static class FileLister
             dirs = ListFilteredDirectories(abs, recursive, ig, Math.Max(0, limit - files.Count), ct);
         }
 
+        if ((long)dirs.Count + files.Count < limit)
+        {
+            // Nothing is cut and there are no duplicates (CombinedPaths), so the order decides nothing here.
+            return (new CombinedPaths(dirs, files), false, skipped);
+        }
+
         using ProfileScope combine = Profiler.Scope("files.combine");
 
         // formatAndCombineResults: directories, then files; exact duplicates dropped; directories first, then localeCompare.
-        List<string> combined = SortCombined(dirs, files) ?? SortCombinedByComparer(dirs, files);
+        List<string> combined = SortCombined(dirs, files);
         if (combined.Count > limit)
         {
             combined.RemoveRange(limit, combined.Count - limit);
@@ -67,13 +83,16 @@ internal static class FileLister
         return (combined, hit, skipped);
     }
 
+    /// <summary><c>[...dirs, ...files]</c> without exact duplicates, in the reference's combined order.</summary>
+    internal static List<string> SortCombined(List<string> dirs, List<string> files) => SortCombinedByKeys(dirs, files) ?? SortCombinedByComparer(dirs, files);
+
     /// <summary>
     /// <c>[...dirs, ...files]</c> without exact duplicates, sorted as the reference sorts it: directories (ending in
     /// <c>/</c>) first, then <c>localeCompare</c>. One byte key per path (<see cref="JsCollation.AppendKey"/>) instead of
     /// the collation per comparison. Null when two different paths collate equal (they differ only in ignorable control
     /// characters): their order is then the comparison sort's, which only that sort reproduces.
     /// </summary>
-    private static List<string>? SortCombined(List<string> dirs, List<string> files)
+    private static List<string>? SortCombinedByKeys(List<string> dirs, List<string> files)
     {
         var all = new List<string>(dirs.Count + files.Count);
         all.AddRange(dirs);

@@ -35,12 +35,24 @@ internal static class FilesListFormatter
     /// <summary>Formats <paramref name="files"/> (absolute; directories end with <c>/</c>) listed under <paramref name="absolutePath"/>.</summary>
     public static string Format(string absolutePath, IReadOnlyList<string> files, bool didHitLimit, RooIgnoreController? rooIgnore, bool showRooIgnoredFiles, RooProtectedController? rooProtected)
     {
-        string[] entries = RelativeEntries(absolutePath, files, out bool allBelow);
+        // A deferred listing is read unordered: without ties the key sort's result does not depend on the input order;
+        // with ties, ties keep the input order, so then the listing's own order is needed.
+        var deferred = files as CombinedPaths;
+        string[] entries = RelativeEntries(absolutePath, deferred?.Unordered ?? files, out bool allBelow);
 
-        string[] sorted;
+        string[]? sorted;
         using (Profiler.Scope("files.format.sort"))
         {
-            sorted = SortByKeys(entries) ?? SortByComparer(entries);
+            sorted = SortByKeys(entries);
+            if (sorted is null)
+            {
+                if (deferred is not null)
+                {
+                    entries = RelativeEntries(absolutePath, deferred.Sorted(), out allBelow);
+                }
+
+                sorted = SortByComparer(entries);
+            }
         }
 
         Mark[] marks = Marks(absolutePath, sorted, allBelow, rooIgnore, showRooIgnoredFiles, rooProtected);

@@ -28,7 +28,7 @@ public static partial class WorkspaceOperations
 
         return Task.Run(() =>
         {
-            (List<string> paths, bool hit, IReadOnlyList<WalkSkip> skipped) = FileLister.List(abs, request.Recursive, request.Limit, ct);
+            (IReadOnlyList<string> paths, bool hit, IReadOnlyList<WalkSkip> skipped) = FileLister.ListDeferred(abs, request.Recursive, request.Limit, ct);
             RooIgnoreController rooIgnore = RooIgnoreController.Load(root);
             using ProfileScope format = Profiler.Scope("files.format");
             string output = FilesListFormatter.Format(abs, paths, hit, rooIgnore, request.ShowRooIgnoredFiles, new RooProtectedController(root));
