@@ -51,12 +51,12 @@ internal static class FileLister
         }
 
         using ProfileScope scope = Profiler.Scope("workspace.walk");
-        (List<string> files, IReadOnlyList<WalkSkip> skipped) = RipgrepFiles(abs, recursive, limit, ct);
+        (List<string> files, IReadOnlyList<WalkSkip> skipped, Dictionary<string, List<string>> listings) = RipgrepFiles(abs, recursive, limit, ct);
         NpmIgnore ig = BuildDirectoryIgnore(abs);
         List<string> dirs;
         using (Profiler.Scope("files.dirscan"))
         {
-            dirs = ListFilteredDirectories(abs, recursive, ig, Math.Max(0, limit - files.Count), ct);
+            dirs = ListFilteredDirectories(abs, recursive, ig, Math.Max(0, limit - files.Count), listings, ct);
         }
 
         if ((long)dirs.Count + files.Count < limit)
@@ -77,7 +77,7 @@ internal static class FileLister
         bool hit = combined.Count >= limit;
         if (recursive && hit)
         {
-            combined = EnsureFirstLevelDirectoriesIncluded(abs, combined, ig, limit);
+            combined = EnsureFirstLevelDirectoriesIncluded(abs, combined, ig, limit, listings);
         }
 
         return (combined, hit, skipped);
@@ -229,25 +229,40 @@ internal static class FileLister
         return new WalkOptions { IncludeHidden = true, FollowLinks = true, UseIgnoreFiles = !noIgnore, Overrides = new GlobOverrides(globs) };
     }
 
-    private static (List<string>, IReadOnlyList<WalkSkip>) RipgrepFiles(string abs, bool recursive, int limit, CancellationToken ct)
+    /// <summary>
+    /// The files ripgrep would print (the <paramref name="limit"/> that sort first when there are more), the walk's
+    /// skips, and the real subdirectories of every directory the walk read (by path), for the directory scan.
+    /// </summary>
+    private static (List<string>, IReadOnlyList<WalkSkip>, Dictionary<string, List<string>>) RipgrepFiles(string abs, bool recursive, int limit, CancellationToken ct)
     {
         WalkOptions options = RipgrepOptions(abs, recursive);
         var perWorker = new List<string>[Math.Max(1, options.Parallelism)];
+        var listingsPerWorker = new Dictionary<string, List<string>>[perWorker.Length];
         for (int k = 0; k < perWorker.Length; k++)
         {
             perWorker[k] = [];
+            listingsPerWorker[k] = new(StringComparer.Ordinal);
         }
 
         WalkSummary summary;
         using (Profiler.Scope("files.walk"))
         {
-            summary = ParallelWalker.Walk(abs, options, (path, worker) => perWorker[worker].Add(path), ct);
+            summary = ParallelWalker.Walk(abs, options, (path, worker) => perWorker[worker].Add(path), ct, (dir, subdirectories, worker) => listingsPerWorker[worker][dir] = subdirectories);
         }
 
         var files = new List<string>(summary.Files);
         foreach (List<string> l in perWorker)
         {
             files.AddRange(l);
+        }
+
+        Dictionary<string, List<string>> listings = listingsPerWorker[0];
+        for (int k = 1; k < listingsPerWorker.Length; k++)
+        {
+            foreach (KeyValuePair<string, List<string>> e in listingsPerWorker[k])
+            {
+                listings[e.Key] = e.Value;
+            }
         }
 
         if (files.Count > limit)
@@ -267,7 +282,7 @@ internal static class FileLister
             files = [.. heap.UnorderedItems.Select(static e => e.Element)];
         }
 
-        return (files, summary.Skipped);
+        return (files, summary.Skipped, listings);
     }
 
     /// <summary>Every <c>.gitignore</c> from the directory up to (not including) the file-system root, root-first, plus <c>.gitignore</c>.</summary>
@@ -329,7 +344,7 @@ internal static class FileLister
     }
 
     /// <summary>The reference's <c>listFilteredDirectories</c> (§1.5): directories only, depth-first in directory order.</summary>
-    private static List<string> ListFilteredDirectories(string abs, bool recursive, NpmIgnore ig, int limit, CancellationToken ct)
+    private static List<string> ListFilteredDirectories(string abs, bool recursive, NpmIgnore ig, int limit, Dictionary<string, List<string>> listings, CancellationToken ct)
     {
         var results = new List<string>();
         if (limit <= 0)
@@ -344,7 +359,7 @@ internal static class FileLister
         bool Scan(string dir, bool isTarget, bool insideHidden)
         {
             ct.ThrowIfCancellationRequested();
-            foreach (string name in ReadDirectories(dir))
+            foreach (string name in ReadDirectories(dir, listings))
             {
                 string full = dir == "/" ? "/" + name : dir + "/" + name;
                 bool include = insideHidden
@@ -379,19 +394,27 @@ internal static class FileLister
         }
     }
 
-    /// <summary>The subdirectories of <paramref name="dir"/> in directory order; symbolic links are not directories here.</summary>
-    private static List<string> ReadDirectories(string dir)
+    /// <summary>
+    /// The subdirectories of <paramref name="dir"/> in directory order; symbolic links are not directories here. The
+    /// walk's listing when it read the directory (the scan enters most of the directories the walk did), else a readdir.
+    /// </summary>
+    private static List<string> ReadDirectories(string dir, Dictionary<string, List<string>> listings)
     {
+        if (listings.TryGetValue(dir, out List<string>? known))
+        {
+            return known;
+        }
+
         var names = new List<string>();
         _ = DirectoryReader.ReadDirectoryNames(dir, names); // a readdir error ends that directory's scan quietly, as in the reference
         return names;
     }
 
-    private static List<string> EnsureFirstLevelDirectoriesIncluded(string abs, List<string> results, NpmIgnore ig, int limit)
+    private static List<string> EnsureFirstLevelDirectoriesIncluded(string abs, List<string> results, NpmIgnore ig, int limit, Dictionary<string, List<string>> listings)
     {
         var present = new HashSet<string>(results, StringComparer.Ordinal);
         var missing = new List<string>();
-        foreach (string name in ReadDirectories(abs))
+        foreach (string name in ReadDirectories(abs, listings))
         {
             string full = abs + "/" + name;
             if (!MatchesIgnoredName(name) && !IsGitIgnored(ig, abs, full) && !present.Contains(full + "/"))

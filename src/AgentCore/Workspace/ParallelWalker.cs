@@ -19,6 +19,7 @@ internal sealed class ParallelWalker
     private readonly int _rootCut;
     private readonly WalkOptions _options;
     private readonly Action<string, int> _onFile;
+    private readonly Action<string, List<string>, int>? _onDirectory;
     private readonly ConcurrentStack<DirWork> _stack = new();
     private readonly ConcurrentQueue<WalkSkip> _skipped = new();
     private int _pending;
@@ -26,22 +27,25 @@ internal sealed class ParallelWalker
     private int _files;
     private volatile Exception? _failure;
 
-    private ParallelWalker(string root, WalkOptions options, Action<string, int> onFile)
+    private ParallelWalker(string root, WalkOptions options, Action<string, int> onFile, Action<string, List<string>, int>? onDirectory)
     {
         _root = root;
         _rootCut = root == "/" ? 1 : root.Length + 1;
         _options = options;
         _onFile = onFile;
+        _onDirectory = onDirectory;
     }
 
     /// <summary>
     /// Walks <paramref name="root"/> (absolute, normalized) and calls <paramref name="onFile"/>(absolute path,
     /// worker index) for every file the rules keep. <paramref name="onFile"/> runs concurrently on up to
     /// <see cref="WalkOptions.Parallelism"/> threads; the worker index lets it keep per-thread state without locks.
+    /// <paramref name="onDirectory"/>, when given, gets (path, names of its real subdirectories in directory order
+    /// (not symbolic links, whether ignored or not), worker index) for every directory read, from the same threads.
     /// </summary>
-    public static WalkSummary Walk(string root, WalkOptions options, Action<string, int> onFile, CancellationToken ct)
+    public static WalkSummary Walk(string root, WalkOptions options, Action<string, int> onFile, CancellationToken ct, Action<string, List<string>, int>? onDirectory = null)
     {
-        var walker = new ParallelWalker(root, options, onFile);
+        var walker = new ParallelWalker(root, options, onFile, onDirectory);
         return walker.Run(ct);
     }
 
@@ -117,6 +121,20 @@ internal sealed class ParallelWalker
         {
             _skipped.Enqueue(new WalkSkip(dir.Path, error));
             return;
+        }
+
+        if (_onDirectory is not null)
+        {
+            var subdirectories = new List<string>();
+            foreach (DirEntry e in entries)
+            {
+                if (e.IsDirectory && !e.IsLink)
+                {
+                    subdirectories.Add(e.Name);
+                }
+            }
+
+            _onDirectory(dir.Path, subdirectories, worker);
         }
 
         if (useIgnore)
