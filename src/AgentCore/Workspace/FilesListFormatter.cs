@@ -60,53 +60,120 @@ internal static class FilesListFormatter
     }
 
     /// <summary>
-    /// The entries in the reference's order, through one byte key per entry: per segment a flag (last segment 1, more
-    /// to come 2), the numeric/base collation weights and a 0. Ordinal key order is the comparator's order whenever
-    /// the comparator never ties two different entries, that is when no two different sibling names (same parent, both
-    /// last or both not) collate equal (<c>App.ts</c>/<c>app.ts</c>, <c>file01</c>/<c>file1</c>). Such a pair always
-    /// shows up next to each other somewhere in key order (between the blocks of equal key prefix), so adjacent entries
-    /// are checked; null when a pair ties (then ties keep input order, which only the comparator sort reproduces).
+    /// The entries in the reference's order, sorted directory by directory. The comparator orders entries segment by
+    /// segment, an entry whose last segment it is before deeper ones, so its order is: the entries of one parent
+    /// directory together (a directory entry <c>a/b/</c> is the name <c>""</c> in <c>a/b</c>), parents ordered by their
+    /// segments' numeric/base collation keys (a parent before the parents below it), and within a parent the names by
+    /// their keys. Ordinal key order is the comparator's order whenever the comparator never ties two different
+    /// entries, that is when no two different sibling names (same parent, both last or both not) collate equal
+    /// (<c>App.ts</c>/<c>app.ts</c>, <c>file01</c>/<c>file1</c>). Such a pair always shows up next to each other
+    /// somewhere in this order (between the blocks of equal key prefix), so adjacent entries are checked; null when a
+    /// pair ties (then ties keep input order, which only the comparator sort reproduces).
     /// </summary>
     /// <remarks>
-    /// Without ties the comparator is a strict total order, so every correct sort gives this one result. O(n log n)
-    /// byte comparisons instead of O(n log n) segment splits and collation walks.
+    /// Without ties the comparator is a strict total order, so every correct sort gives this one result, whatever the
+    /// input order. One small sort per directory over short name keys, plus one over the directories, instead of one
+    /// sort over whole-path keys: the whole-path sort's comparisons jump around a key buffer larger than the cache
+    /// (measured: ~50 ms for 36,352 entries in walk order, against ~17 ms when the input came already nearly sorted).
     /// </remarks>
     private static string[]? SortByKeys(string[] entries)
     {
-        var keys = new SortKeys(entries.Length, 48);
-        foreach (string entry in entries)
+        // Group the entries by parent (the text up to and including the last '/': "" for none); the walk gives a directory's files one after
+        // the other, so most entries reuse the previous entry's group without a lookup.
+        int[] groupOf = new int[entries.Length];
+        var groupIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup = groupIds.GetAlternateLookup<ReadOnlySpan<char>>();
+        var parents = new List<string>();
+        var counts = new List<int>();
+        string? lastEntry = null;
+        int lastSlash = -1, lastGroup = -1;
+        for (int k = 0; k < entries.Length; k++)
         {
-            ReadOnlySpan<char> rest = entry;
-            while (true)
+            string e = entries[k];
+            int slash = e.LastIndexOf('/');
+            ReadOnlySpan<char> parent = e.AsSpan(0, slash + 1);
+            if (lastEntry is null || slash != lastSlash || !parent.SequenceEqual(lastEntry.AsSpan(0, lastSlash + 1)))
             {
-                int slash = rest.IndexOf('/');
-                ReadOnlySpan<char> segment = slash < 0 ? rest : rest[..slash];
-                keys.Add(slash < 0 ? (byte)1 : (byte)2);
-                if (!JsCollation.AppendKey(segment, numeric: true, tertiary: false, keys))
+                if (!lookup.TryGetValue(parent, out lastGroup))
+                {
+                    lastGroup = parents.Count;
+                    string p = parent.ToString();
+                    groupIds.Add(p, lastGroup);
+                    parents.Add(p);
+                    counts.Add(0);
+                }
+
+                lastEntry = e;
+                lastSlash = slash;
+            }
+
+            groupOf[k] = lastGroup;
+            counts[lastGroup]++;
+        }
+
+        // The members of each group, in input order (a counting sort by group).
+        int[] first = new int[parents.Count + 1];
+        for (int g = 0; g < parents.Count; g++)
+        {
+            first[g + 1] = first[g] + counts[g];
+        }
+
+        int[] members = new int[entries.Length];
+        int[] fill = first[..^1];
+        for (int k = 0; k < entries.Length; k++)
+        {
+            members[fill[groupOf[k]]++] = k;
+        }
+
+        // The parents in comparator order: per segment a 2 (more to come), the weights and a 0.
+        var parentKeys = new SortKeys(parents.Count, 32);
+        foreach (string p in parents)
+        {
+            if (p.Length > 0)
+            {
+                ReadOnlySpan<char> segments = p.AsSpan(0, p.Length - 1);
+                foreach (Range r in segments.Split('/'))
+                {
+                    parentKeys.Add(2);
+                    if (!JsCollation.AppendKey(segments[r], numeric: true, tertiary: false, parentKeys))
+                    {
+                        return null;
+                    }
+
+                    parentKeys.Add(0);
+                }
+            }
+
+            parentKeys.EndKey();
+        }
+
+        var sorted = new string[entries.Length];
+        int at = 0;
+        foreach (int g in parentKeys.Order())
+        {
+            ReadOnlySpan<int> group = members.AsSpan(first[g], first[g + 1] - first[g]);
+            var nameKeys = new SortKeys(group.Length, 16);
+            foreach (int k in group)
+            {
+                string e = entries[k];
+                if (!JsCollation.AppendKey(e.AsSpan(e.LastIndexOf('/') + 1), numeric: true, tertiary: false, nameKeys))
                 {
                     return null;
                 }
 
-                keys.Add(0);
-                if (slash < 0)
-                {
-                    break;
-                }
-
-                rest = rest[(slash + 1)..];
+                nameKeys.Add(0);
+                nameKeys.EndKey();
             }
 
-            keys.EndKey();
-        }
-
-        int[] order = keys.Order();
-        var sorted = new string[entries.Length];
-        for (int k = 0; k < order.Length; k++)
-        {
-            sorted[k] = entries[order[k]];
-            if (k > 0 && Ties(sorted[k - 1], sorted[k]))
+            foreach (int i in nameKeys.Order())
             {
-                return null;
+                sorted[at] = entries[group[i]];
+                if (at > 0 && Ties(sorted[at - 1], sorted[at]))
+                {
+                    return null;
+                }
+
+                at++;
             }
         }
 

@@ -74,6 +74,26 @@ public sealed class FilesListFormatterTests
         }
     }
 
+    [Fact]
+    public void Format_PathsOutsideAndAtRoot_GroupedSortEqualsComparatorSort()
+    {
+        // Entries that are not plain slices ("", "/", "../x") must group apart from the listed directory's own
+        // entries: "/" splits into two empty segments (not last), "x" is one last segment.
+        string[] files = ["/p/x", "/", "/p/a/", "/q/b", "/p/a/y", "/q/", "/p/0/", "/p", "/p/b", "/p/a/", "/r/s/t"];
+        var random = new Random(7);
+        for (int round = 0; round < 50; round++)
+        {
+            string[] shuffled = [.. files.OrderBy(_ => random.Next())];
+            string[] entries = [.. shuffled.Select(f => { string r = JsPath.Relative("/p", JsPath.Normalize(f)); return f.EndsWith('/') ? r + "/" : r; })];
+            string[] expected = [.. entries.Select((e, i) => (e, i)).OrderBy(x => x, Comparer<(string E, int I)>.Create((x, y) =>
+            {
+                int c = FilesListFormatter.ComparePaths(x.E, y.E);
+                return c != 0 ? c : x.I.CompareTo(y.I);
+            })).Select(x => x.e)];
+            Assert.Equal(string.Join('\n', expected), FilesListFormatter.Format("/p", shuffled, false, null, false, null));
+        }
+    }
+
     [Theory]
     [InlineData("/w/sub")]
     [InlineData("/w")]
