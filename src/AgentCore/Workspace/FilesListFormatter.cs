@@ -37,26 +37,31 @@ internal static class FilesListFormatter
     {
         // A deferred listing is read unordered: without ties the key sort's result does not depend on the input order;
         // with ties, ties keep the input order, so then the listing's own order is needed.
+        // Entry k is sources[k][cut..]: a slice of the absolute path when every path is below absolutePath (no
+        // substring per entry), else computed strings and cut 0.
         var deferred = files as CombinedPaths;
-        string[] entries = RelativeEntries(absolutePath, deferred?.Unordered ?? files, out bool allBelow);
+        string[] sources = RelativeEntries(absolutePath, deferred?.Unordered ?? files, out int cut);
+        bool allBelow = cut > 0;
 
         string[]? sorted;
         using (Profiler.Scope("files.format.sort"))
         {
-            sorted = SortByKeys(entries);
+            sorted = SortByKeys(sources, cut);
             if (sorted is null)
             {
                 if (deferred is not null)
                 {
-                    entries = RelativeEntries(absolutePath, deferred.Sorted(), out allBelow);
+                    sources = RelativeEntries(absolutePath, deferred.Sorted(), out cut);
+                    allBelow = cut > 0;
                 }
 
-                sorted = SortByComparer(entries);
+                sorted = SortByComparer(sources, cut);
+                cut = 0;
             }
         }
 
-        Mark[] marks = Marks(absolutePath, sorted, allBelow, rooIgnore, showRooIgnoredFiles, rooProtected);
-        return Render(sorted, marks, didHitLimit);
+        Mark[] marks = Marks(absolutePath, sorted, cut, allBelow, rooIgnore, showRooIgnoredFiles, rooProtected);
+        return Render(sorted, cut, marks, didHitLimit);
     }
 
     /// <summary>
@@ -76,23 +81,24 @@ internal static class FilesListFormatter
     /// sort over whole-path keys: the whole-path sort's comparisons jump around a key buffer larger than the cache
     /// (measured: ~50 ms for 36,352 entries in walk order, against ~17 ms when the input came already nearly sorted).
     /// </remarks>
-    private static string[]? SortByKeys(string[] entries)
+    /// <returns>The sources (entry k is <c>sources[k][cut..]</c>) in that order, or null.</returns>
+    private static string[]? SortByKeys(string[] sources, int cut)
     {
         // Group the entries by parent (the text up to and including the last '/': "" for none); the walk gives a directory's files one after
         // the other, so most entries reuse the previous entry's group without a lookup.
-        int[] groupOf = new int[entries.Length];
+        int[] groupOf = new int[sources.Length];
         var groupIds = new Dictionary<string, int>(StringComparer.Ordinal);
         Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup = groupIds.GetAlternateLookup<ReadOnlySpan<char>>();
         var parents = new List<string>();
         var counts = new List<int>();
         string? lastEntry = null;
         int lastSlash = -1, lastGroup = -1;
-        for (int k = 0; k < entries.Length; k++)
+        for (int k = 0; k < sources.Length; k++)
         {
-            string e = entries[k];
+            ReadOnlySpan<char> e = sources[k].AsSpan(cut);
             int slash = e.LastIndexOf('/');
-            ReadOnlySpan<char> parent = e.AsSpan(0, slash + 1);
-            if (lastEntry is null || slash != lastSlash || !parent.SequenceEqual(lastEntry.AsSpan(0, lastSlash + 1)))
+            ReadOnlySpan<char> parent = e[..(slash + 1)];
+            if (lastEntry is null || slash != lastSlash || !parent.SequenceEqual(lastEntry.AsSpan(cut, lastSlash + 1)))
             {
                 if (!lookup.TryGetValue(parent, out lastGroup))
                 {
@@ -103,7 +109,7 @@ internal static class FilesListFormatter
                     counts.Add(0);
                 }
 
-                lastEntry = e;
+                lastEntry = sources[k];
                 lastSlash = slash;
             }
 
@@ -118,9 +124,9 @@ internal static class FilesListFormatter
             first[g + 1] = first[g] + counts[g];
         }
 
-        int[] members = new int[entries.Length];
+        int[] members = new int[sources.Length];
         int[] fill = first[..^1];
-        for (int k = 0; k < entries.Length; k++)
+        for (int k = 0; k < sources.Length; k++)
         {
             members[fill[groupOf[k]]++] = k;
         }
@@ -147,7 +153,7 @@ internal static class FilesListFormatter
             parentKeys.EndKey();
         }
 
-        var sorted = new string[entries.Length];
+        var sorted = new string[sources.Length];
         int at = 0;
         foreach (int g in parentKeys.Order())
         {
@@ -155,8 +161,8 @@ internal static class FilesListFormatter
             var nameKeys = new SortKeys(group.Length, 16);
             foreach (int k in group)
             {
-                string e = entries[k];
-                if (!JsCollation.AppendKey(e.AsSpan(e.LastIndexOf('/') + 1), numeric: true, tertiary: false, nameKeys))
+                ReadOnlySpan<char> e = sources[k].AsSpan(cut);
+                if (!JsCollation.AppendKey(e[(e.LastIndexOf('/') + 1)..], numeric: true, tertiary: false, nameKeys))
                 {
                     return null;
                 }
@@ -167,8 +173,8 @@ internal static class FilesListFormatter
 
             foreach (int i in nameKeys.Order())
             {
-                sorted[at] = entries[group[i]];
-                if (at > 0 && Ties(sorted[at - 1], sorted[at]))
+                sorted[at] = sources[group[i]];
+                if (at > 0 && Ties(sorted[at - 1].AsSpan(cut), sorted[at].AsSpan(cut)))
                 {
                     return null;
                 }
@@ -181,32 +187,33 @@ internal static class FilesListFormatter
     }
 
     /// <summary>True when the comparator returns 0 for two different entries: at the first segment where they differ, both are last or both are not, and the names collate equal.</summary>
-    private static bool Ties(string a, string b)
+    private static bool Ties(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
-        int at = a.AsSpan().CommonPrefixLength(b);
+        int at = a.CommonPrefixLength(b);
         if (at == a.Length && at == b.Length)
         {
             return false;
         }
 
-        int start = a.AsSpan(0, at).LastIndexOf('/') + 1;
-        int endA = a.IndexOf('/', start);
-        int endB = b.IndexOf('/', start);
+        int start = a[..at].LastIndexOf('/') + 1;
+        int endA = a[start..].IndexOf('/');
+        int endB = b[start..].IndexOf('/');
         if ((endA < 0) != (endB < 0))
         {
             return false;
         }
 
-        return JsCollation.CompareNumericBase(a.AsSpan(start, (endA < 0 ? a.Length : endA) - start), b.AsSpan(start, (endB < 0 ? b.Length : endB) - start)) == 0;
+        return JsCollation.CompareNumericBase(endA < 0 ? a[start..] : a.Slice(start, endA), endB < 0 ? b[start..] : b.Slice(start, endB)) == 0;
     }
 
-    /// <summary>The reference's stable sort with its comparator, each entry split once.</summary>
-    private static string[] SortByComparer(string[] entries)
+    /// <summary>The reference's stable sort with its comparator, each entry split once; returns the entries themselves (cut 0).</summary>
+    private static string[] SortByComparer(string[] sources, int cut)
     {
-        var keyed = new (string Entry, string[] Parts, int Index)[entries.Length];
-        for (int k = 0; k < entries.Length; k++)
+        var keyed = new (string Entry, string[] Parts, int Index)[sources.Length];
+        for (int k = 0; k < sources.Length; k++)
         {
-            keyed[k] = (entries[k], entries[k].Split('/'), k);
+            string entry = sources[k][cut..];
+            keyed[k] = (entry, entry.Split('/'), k);
         }
 
         Array.Sort(keyed, static (x, y) =>
@@ -225,29 +232,46 @@ internal static class FilesListFormatter
     }
 
     /// <summary>
-    /// <c>relative(absolutePath, f).toPosix()</c> plus <c>/</c> for directories. <paramref name="allBelow"/> is true
-    /// when every path was normalized and strictly below <paramref name="absolutePath"/> (each entry is then a slice).
+    /// <c>relative(absolutePath, f).toPosix()</c> plus <c>/</c> for directories, as <c>sources[k][cut..]</c>. When every
+    /// path is normalized and strictly below <paramref name="absolutePath"/>, the sources are the paths themselves and
+    /// <paramref name="cut"/> the length of the directory's prefix; otherwise the relative paths, and 0.
     /// </summary>
-    private static string[] RelativeEntries(string absolutePath, IReadOnlyList<string> files, out bool allBelow)
+    private static string[] RelativeEntries(string absolutePath, IReadOnlyList<string> files, out int cut)
     {
-        var entries = new string[files.Count];
-        int cut = absolutePath == "/" ? 1 : absolutePath.Length + 1;
-        allBelow = true;
+        var sources = new string[files.Count];
+        cut = absolutePath == "/" ? 1 : absolutePath.Length + 1;
         for (int k = 0; k < files.Count; k++)
         {
             string f = files[k];
             if (f.Length > cut && f.StartsWith(absolutePath, StringComparison.Ordinal) && f[cut - 1] == '/' && IsNormalizedRelative(f.AsSpan(cut)))
             {
-                entries[k] = f[cut..];
+                sources[k] = f;
                 continue;
             }
 
-            allBelow = false;
-            string rel = JsPath.Relative(absolutePath, JsPath.Normalize(f));
-            entries[k] = f.EndsWith('/') ? rel + "/" : rel;
+            for (int i = 0; i < k; i++)
+            {
+                sources[i] = sources[i][cut..];
+            }
+
+            for (int i = k; i < files.Count; i++)
+            {
+                f = files[i];
+                if (f.Length > cut && f.StartsWith(absolutePath, StringComparison.Ordinal) && f[cut - 1] == '/' && IsNormalizedRelative(f.AsSpan(cut)))
+                {
+                    sources[i] = f[cut..];
+                    continue;
+                }
+
+                string rel = JsPath.Relative(absolutePath, JsPath.Normalize(f));
+                sources[i] = f.EndsWith('/') ? rel + "/" : rel;
+            }
+
+            cut = 0;
+            break;
         }
 
-        return entries;
+        return sources;
     }
 
     /// <summary>True for <c>a/b</c> or <c>a/b/</c>: no empty, <c>.</c> or <c>..</c> segment (so normalizing changes nothing).</summary>
@@ -270,7 +294,7 @@ internal static class FilesListFormatter
         return true;
     }
 
-    private static Mark[] Marks(string absolutePath, string[] sorted, bool allBelow, RooIgnoreController? rooIgnore, bool showRooIgnoredFiles, RooProtectedController? rooProtected)
+    private static Mark[] Marks(string absolutePath, string[] sorted, int cut, bool allBelow, RooIgnoreController? rooIgnore, bool showRooIgnoredFiles, RooProtectedController? rooProtected)
     {
         var marks = new Mark[sorted.Length];
         if (rooIgnore is null)
@@ -294,7 +318,7 @@ internal static class FilesListFormatter
 
             for (int k = 0; k < sorted.Length; k++)
             {
-                ReadOnlySpan<char> entry = sorted[k];
+                ReadOnlySpan<char> entry = sorted[k].AsSpan(cut);
                 if (entry[^1] == '/')
                 {
                     entry = entry[..^1];
@@ -319,7 +343,7 @@ internal static class FilesListFormatter
 
         for (int k = 0; k < sorted.Length; k++)
         {
-            string entry = sorted[k];
+            string entry = sorted[k][cut..];
             string abs = fastRelative ? rooIgnore.Cwd.TrimEnd('/') + "/" + (prefix.Length == 0 ? entry : prefix + "/" + entry).TrimEnd('/') : JsPath.Resolve(absolutePath, entry);
             if (abs.Length > 1 && abs.EndsWith('/'))
             {
@@ -340,7 +364,7 @@ internal static class FilesListFormatter
     }
 
     /// <summary>The lines joined by <c>\n</c> (plus the notice when truncated), or <see cref="NoFiles"/>; one allocation.</summary>
-    private static string Render(string[] sorted, Mark[] marks, bool didHitLimit)
+    private static string Render(string[] sorted, int cut, Mark[] marks, bool didHitLimit)
     {
         int lines = 0;
         long length = 0;
@@ -353,7 +377,7 @@ internal static class FilesListFormatter
                 continue;
             }
 
-            lastLine = sorted[k].Length + (m == Mark.Lock ? LockMark.Length : m == Mark.Shield ? ShieldMark.Length : 0);
+            lastLine = sorted[k].Length - cut + (m == Mark.Lock ? LockMark.Length : m == Mark.Shield ? ShieldMark.Length : 0);
             length += lastLine;
             lines++;
         }
@@ -364,7 +388,7 @@ internal static class FilesListFormatter
         }
 
         length += Math.Max(0, lines - 1) + (didHitLimit ? TruncatedNotice.Length : 0);
-        return string.Create(checked((int)length), (sorted, marks, didHitLimit), static (span, state) =>
+        return string.Create(checked((int)length), (sorted, cut, marks, didHitLimit), static (span, state) =>
         {
             int at = 0;
             bool first = true;
@@ -385,8 +409,9 @@ internal static class FilesListFormatter
                 string mark = m == Mark.Lock ? LockMark : m == Mark.Shield ? ShieldMark : "";
                 mark.CopyTo(span[at..]);
                 at += mark.Length;
-                state.sorted[k].CopyTo(span[at..]);
-                at += state.sorted[k].Length;
+                ReadOnlySpan<char> entry = state.sorted[k].AsSpan(state.cut);
+                entry.CopyTo(span[at..]);
+                at += entry.Length;
             }
 
             if (state.didHitLimit)
