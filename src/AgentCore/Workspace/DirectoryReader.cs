@@ -28,7 +28,10 @@ internal static partial class DirectoryReader
         ReturnSpecialDirectories = false,
     };
 
-    /// <summary>Adds the entries of <paramref name="dir"/> to <paramref name="entries"/>; returns null, or why the directory could not be read.</summary>
+    /// <summary>
+    /// Adds the entries of <paramref name="dir"/> to <paramref name="entries"/>; returns null, or why the directory could
+    /// not be read. Each entry's path is built once, straight from the name's bytes (no name string plus a concatenation).
+    /// </summary>
     public static string? Read(string dir, List<DirEntry> entries) => UsesLibc ? ReadLinux(dir, entries) : ReadPortable(dir, entries);
 
     /// <summary>Whether <c>readdir</c>'s <c>struct dirent</c> has the layout read below (glibc, LP64 Linux).</summary>
@@ -49,7 +52,7 @@ internal static partial class DirectoryReader
             {
                 if (e.IsDirectory && !e.IsLink)
                 {
-                    names.Add(e.Name);
+                    names.Add(e.Name.ToString());
                 }
             }
 
@@ -108,12 +111,11 @@ internal static partial class DirectoryReader
             string prefix = dir == "/" ? "/" : dir + "/";
             while (NextEntry(handle, out byte type, out byte* name, out int len))
             {
-                string n = Encoding.UTF8.GetString(name, len);
+                string full = Join(prefix, new ReadOnlySpan<byte>(name, len));
                 bool isLink = type == DtLnk;
                 bool isDir = type == DtDir;
                 if (type == DtUnknown || isLink)
                 {
-                    string full = prefix + n;
                     if (type == DtUnknown)
                     {
                         FileAttributes? a = TryAttributes(full);
@@ -127,7 +129,7 @@ internal static partial class DirectoryReader
                     }
                 }
 
-                entries.Add(new DirEntry(n, isDir, isLink));
+                entries.Add(new DirEntry(full, prefix.Length, isDir, isLink));
             }
 
             return null;
@@ -135,6 +137,21 @@ internal static partial class DirectoryReader
         finally
         {
             _ = CloseDir(handle);
+        }
+    }
+
+    /// <summary><paramref name="prefix"/> followed by the UTF-8 <paramref name="name"/> decoded as <see cref="Encoding.GetString(byte*, int)"/> does, in one string.</summary>
+    private static unsafe string Join(string prefix, ReadOnlySpan<byte> name)
+    {
+        int chars = System.Text.Ascii.IsValid(name) ? name.Length : Encoding.UTF8.GetCharCount(name);
+        fixed (byte* bytes = name)
+        {
+            return string.Create(prefix.Length + chars, (prefix, (IntPtr)bytes, name.Length), static (span, state) =>
+            {
+                state.prefix.CopyTo(span);
+                // SAFETY: the bytes are the readdir entry's name, valid until the next readdir call, which happens after Join returns.
+                _ = Encoding.UTF8.GetChars(new ReadOnlySpan<byte>((byte*)state.Item2, state.Item3), span[state.prefix.Length..]);
+            });
         }
     }
 
@@ -180,11 +197,12 @@ internal static partial class DirectoryReader
     {
         try
         {
-            var listing = new FileSystemEnumerable<DirEntry>(dir, static (ref FileSystemEntry e) =>
-                new DirEntry(e.FileName.ToString(), e.IsDirectory, (e.Attributes & FileAttributes.ReparsePoint) != 0), s_enumeration);
-            foreach (DirEntry e in listing)
+            var listing = new FileSystemEnumerable<(string Name, bool IsDirectory, bool IsLink)>(dir, static (ref FileSystemEntry e) =>
+                (e.FileName.ToString(), e.IsDirectory, (e.Attributes & FileAttributes.ReparsePoint) != 0), s_enumeration);
+            string prefix = dir == "/" ? "/" : dir + "/";
+            foreach ((string name, bool isDirectory, bool isLink) in listing)
             {
-                entries.Add(e);
+                entries.Add(new DirEntry(prefix + name, prefix.Length, isDirectory, isLink));
             }
 
             return null;
@@ -209,5 +227,9 @@ internal static partial class DirectoryReader
     private static partial int CloseDir(IntPtr dir);
 }
 
-/// <summary>One directory entry: its name, whether it is (or links to) a directory, and whether it is a symbolic link.</summary>
-internal readonly record struct DirEntry(string Name, bool IsDirectory, bool IsLink);
+/// <summary>One directory entry: its path (the directory's path, <c>/</c>, the name), where the name starts, whether it is (or links to) a directory, and whether it is a symbolic link.</summary>
+internal readonly record struct DirEntry(string Path, int NameStart, bool IsDirectory, bool IsLink)
+{
+    /// <summary>The entry's name.</summary>
+    public ReadOnlySpan<char> Name => Path.AsSpan(NameStart);
+}
