@@ -92,6 +92,39 @@ public sealed class ListFilesTests
     }
 
     [Fact]
+    public void ListDeferred_NotTruncated_SortedWhenRead()
+    {
+        using TempTree t = TempTree.SpecTree();
+        (IReadOnlyList<string> deferred, bool hit, _) = FileLister.ListDeferred(t.Root, recursive: true, limit: 200, CancellationToken.None);
+        Assert.False(hit);
+        CombinedPaths combined = Assert.IsType<CombinedPaths>(deferred);
+        (List<string> sorted, _, _) = FileLister.List(t.Root, recursive: true, limit: 200, CancellationToken.None);
+        Assert.Equal(sorted.Order(StringComparer.Ordinal), combined.Unordered.Order(StringComparer.Ordinal));
+        Assert.Equal(sorted, combined);
+        Assert.Equal(sorted.Count, combined.Count);
+        Assert.Equal(sorted[3], combined[3]);
+
+        // A truncated listing is sorted at once: the order decides which entries are kept.
+        (IReadOnlyList<string> cut, bool cutHit, _) = FileLister.ListDeferred(t.Root, recursive: true, limit: 5, CancellationToken.None);
+        Assert.True(cutHit);
+        Assert.IsType<List<string>>(cut);
+    }
+
+    [Fact]
+    public void ListFiles_DirectoryTheWalkSkips_ScannedByItself()
+    {
+        // rg skips skipme/ (.ignore); the directory scan only knows .gitignore, so it lists skipme/ and what is below
+        // it from its own readdir, while keep/ comes from the walk's listing.
+        using var t = new TempTree();
+        t.File(".ignore", "skipme/\n").File("a.txt").File("skipme/inner/f.txt").File("keep/sub/g.txt").Dir("skipme/inner/deep");
+        ListFilesResult r = List(t.Root, ".", true);
+        Assert.Equal(".ignore\na.txt\nkeep/\nkeep/sub/\nkeep/sub/g.txt\nskipme/\nskipme/inner/\nskipme/inner/deep/", r.Output);
+        string p = t.Root;
+        Assert.Equal([$"{p}/keep/", $"{p}/keep/sub/", $"{p}/skipme/", $"{p}/skipme/inner/", $"{p}/skipme/inner/deep/", $"{p}/.ignore", $"{p}/a.txt", $"{p}/keep/sub/g.txt"], r.Paths);
+        Assert.Equal(".ignore\nkeep/\nskipme/" + FilesListFormatter.TruncatedNotice, List(t.Root, ".", true, 3).Output);
+    }
+
+    [Fact]
     public void ListFiles_SymlinkLoop_FollowedOnceAndReported()
     {
         using var t = new TempTree();
