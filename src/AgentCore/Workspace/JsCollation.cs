@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace AgentCore.Workspace;
 
 /// <summary>
@@ -19,6 +21,14 @@ internal static partial class JsCollation
     private const string Latin1Accent = "\u0001\u0002\u0003\u0004\u0005\u0006\0\u0007\u0001\u0002\u0003\u0005\u0001\u0002\u0003\u0005\0\u0004\u0001\u0002\u0003\u0004\u0005\0\0\u0001\u0002\u0003\u0005\u0002\0\0\u0001\u0002\u0003\u0004\u0005\u0006\0\u0007\u0001\u0002\u0003\u0005\u0001\u0002\u0003\u0005\0\u0004\u0001\u0002\u0003\u0004\u0005\0\0\u0001\u0002\u0003\u0005\u0002\0\u0005";
 
     private static readonly ushort[] s_asciiPrimary = BuildAscii();
+
+    // The completely ignorable characters (ASCII controls other than \t \n \v \f \r): the only way two different
+    // strings compare equal under Compare (every other character has a distinct weight at some level).
+    private static readonly SearchValues<char> s_ignorable = SearchValues.Create(
+        Enumerable.Range(0, 128).Where(c => s_asciiPrimary[c] == 0).Select(c => (char)c).ToArray());
+
+    /// <summary>True when <paramref name="s"/> holds a character the collation ignores; two different strings compare equal only if one of them does.</summary>
+    public static bool HasIgnorable(ReadOnlySpan<char> s) => s.ContainsAny(s_ignorable);
 
     /// <summary><c>a.localeCompare(b)</c>: -1, 0 or 1.</summary>
     public static int Compare(string? a, string? b) => Compare(a.AsSpan(), b.AsSpan(), numeric: false, tertiary: true);

@@ -33,4 +33,25 @@ public sealed class JsCollationTests
     [InlineData("file01", "file1", 0)]
     [InlineData("Zeta.md", "a.md", 1)]
     public void CompareNumericBase_Pairs(string a, string b, int expected) => Assert.Equal(expected, JsCollation.CompareNumericBase(a, b));
+
+    [Fact]
+    public void HasIgnorable_ExactlyTheCharactersThatLetDifferentStringsTie()
+    {
+        // FileLister's top-limit selection relies on it: without such a character, different strings never compare equal.
+        for (char c = '\0'; c < '\u0300'; c++)
+        {
+            Assert.Equal(JsCollation.HasIgnorable([c]), JsCollation.Compare("a" + c + "b", "ab") == 0);
+        }
+
+        for (char x = '\0'; x < '\u0180'; x++)
+        {
+            for (char y = (char)(x + 1); y < '\u0180'; y++)
+            {
+                if (!JsCollation.HasIgnorable([x]) && !JsCollation.HasIgnorable([y]))
+                {
+                    Assert.NotEqual(0, JsCollation.Compare("q" + x + "z", "q" + y + "z"));
+                }
+            }
+        }
+    }
 }
