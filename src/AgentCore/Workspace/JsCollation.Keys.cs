@@ -19,6 +19,45 @@ internal static partial class JsCollation
     /// </summary>
     public static bool AppendKey(ReadOnlySpan<char> s, bool numeric, bool tertiary, SortKeys keys)
     {
+        // ASCII without a digit run to read as a number: one element per character (none for an ignorable one), the
+        // table's primary weight, secondary 0, tertiary 1 for an upper-case letter; written in one pass per level.
+        if (System.Text.Ascii.IsValid(s) && !(numeric && s.ContainsAnyInRange('0', '9')))
+        {
+            Span<byte> key = keys.Reserve(tertiary ? (3 * s.Length) + 2 : s.Length);
+            int n = 0;
+            foreach (char c in s)
+            {
+                byte p = (byte)s_asciiPrimary[c];
+                key[n] = p;
+                n += p == 0 ? 0 : 1;
+            }
+
+            if (tertiary)
+            {
+                int elements = n;
+                key[n++] = 0;
+                key.Slice(n, elements).Clear();
+                n += elements;
+                key[n++] = 0;
+                foreach (char c in s)
+                {
+                    if (s_asciiPrimary[c] != 0)
+                    {
+                        key[n++] = char.IsAsciiLetterUpper(c) ? (byte)1 : (byte)0;
+                    }
+                }
+            }
+
+            keys.Advance(n);
+            return true;
+        }
+
+        return AppendKeyGeneral(s, numeric, tertiary, keys);
+    }
+
+    /// <summary><see cref="AppendKey"/> through the collation elements, for any string (the ASCII path's reference).</summary>
+    internal static bool AppendKeyGeneral(ReadOnlySpan<char> s, bool numeric, bool tertiary, SortKeys keys)
+    {
         int i = 0;
         while (Next(s, ref i, numeric, out Element e))
         {

@@ -31,6 +31,20 @@ internal sealed class SortKeys
         _bytes[_length++] = b;
     }
 
+    /// <summary>Room for <paramref name="count"/> more bytes of the current key: write them, then <see cref="Advance"/>.</summary>
+    public Span<byte> Reserve(int count)
+    {
+        if (_bytes.Length - _length < count)
+        {
+            Array.Resize(ref _bytes, (int)Math.Min(Array.MaxLength, Math.Max(_bytes.Length * 2L, (long)_length + count)));
+        }
+
+        return _bytes.AsSpan(_length, count);
+    }
+
+    /// <summary>Adds the first <paramref name="count"/> bytes written to the span of <see cref="Reserve"/> to the current key.</summary>
+    public void Advance(int count) => _length += count;
+
     /// <summary>Ends the current key; the next <see cref="Add"/> starts the key of the next item.</summary>
     public void EndKey() => _starts[++_count] = _length;
 

@@ -67,4 +67,31 @@ public sealed class SortKeysTests
         var keys = new SortKeys(1, 8);
         Assert.False(JsCollation.AppendKey(new string('7', 70_000), numeric: true, tertiary: false, keys));
     }
+
+    [Theory]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    [InlineData(false, false)]
+    [InlineData(true, true)]
+    public void AppendKey_AsciiPath_SameBytesAsGeneralPath(bool numeric, bool tertiary)
+    {
+        // Every ASCII character (controls, digits, letters, punctuation), plus some strings that leave the ASCII path.
+        var random = new Random(3);
+        for (int round = 0; round < 2000; round++)
+        {
+            char[] chars = new char[random.Next(0, 12)];
+            for (int i = 0; i < chars.Length; i++)
+            {
+                chars[i] = round % 10 == 9 && i == 0 ? '\u00e9' : (char)random.Next(0, 128);
+            }
+
+            var fast = new SortKeys(1, 4);
+            var general = new SortKeys(1, 4);
+            Assert.True(JsCollation.AppendKey(chars, numeric, tertiary, fast));
+            Assert.True(JsCollation.AppendKeyGeneral(chars, numeric, tertiary, general));
+            fast.EndKey();
+            general.EndKey();
+            Assert.Equal(general[0].ToArray(), fast[0].ToArray());
+        }
+    }
 }
