@@ -19,9 +19,18 @@ internal static partial class JsCollation
     /// </summary>
     public static bool AppendKey(ReadOnlySpan<char> s, bool numeric, bool tertiary, SortKeys keys)
     {
+        if (!System.Text.Ascii.IsValid(s))
+        {
+            return AppendKeyGeneral(s, numeric, tertiary, keys);
+        }
+
+        if (numeric && s.ContainsAnyInRange('0', '9'))
+        {
+            return !tertiary && s.Length <= ushort.MaxValue ? AppendAsciiNumericKey(s, keys) : AppendKeyGeneral(s, numeric, tertiary, keys);
+        }
+
         // ASCII without a digit run to read as a number: one element per character (none for an ignorable one), the
         // table's primary weight, secondary 0, tertiary 1 for an upper-case letter; written in one pass per level.
-        if (System.Text.Ascii.IsValid(s) && !(numeric && s.ContainsAnyInRange('0', '9')))
         {
             Span<byte> key = keys.Reserve(tertiary ? (3 * s.Length) + 2 : s.Length);
             int n = 0;
@@ -51,8 +60,50 @@ internal static partial class JsCollation
             keys.Advance(n);
             return true;
         }
+    }
 
-        return AppendKeyGeneral(s, numeric, tertiary, keys);
+    /// <summary>The level-1 key of an ASCII string in numeric mode (digit runs as numbers), written in one pass.</summary>
+    private static bool AppendAsciiNumericKey(ReadOnlySpan<char> s, SortKeys keys)
+    {
+        // A character takes at most 4 bytes (a one-digit run: marker, two length bytes, the digit).
+        Span<byte> key = keys.Reserve(4 * s.Length);
+        int n = 0;
+        for (int i = 0; i < s.Length;)
+        {
+            char c = s[i];
+            if (!char.IsAsciiDigit(c))
+            {
+                byte p = (byte)s_asciiPrimary[c];
+                key[n] = p;
+                n += p == 0 ? 0 : 1;
+                i++;
+                continue;
+            }
+
+            int start = i;
+            while (i < s.Length && char.IsAsciiDigit(s[i]))
+            {
+                i++;
+            }
+
+            // Leading zeros do not count: "01" and "1" are the same number (as Next reads it).
+            while (start < i - 1 && s[start] == '0')
+            {
+                start++;
+            }
+
+            int length = i - start;
+            key[n++] = DigitPrimary;
+            key[n++] = (byte)(length >> 8);
+            key[n++] = (byte)length;
+            for (int d = start; d < i; d++)
+            {
+                key[n++] = (byte)s[d];
+            }
+        }
+
+        keys.Advance(n);
+        return true;
     }
 
     /// <summary><see cref="AppendKey"/> through the collation elements, for any string (the ASCII path's reference).</summary>
