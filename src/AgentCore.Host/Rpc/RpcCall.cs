@@ -106,34 +106,13 @@ internal sealed class RpcCall : IThreadPoolWorkItem
     }
 
     /// <summary>Answers with <paramref name="result"/>.</summary>
-    public void Reply<T>(T result, JsonTypeInfo<T> info)
-    {
-        if (!TryAnswer())
-        {
-            return;
-        }
-
-        RpcMessageBuilder b = RpcMessageBuilder.Rent();
-        try
-        {
-            Utf8JsonWriter w = b.Writer;
-            w.WriteStartObject();
-            w.WriteString("jsonrpc"u8, "2.0"u8);
-            w.WritePropertyName("id"u8);
-            w.WriteRawValue(Id, skipInputValidation: true);
-            w.WritePropertyName("result"u8);
-            JsonSerializer.Serialize(w, result, info);
-            w.WriteEndObject();
-            _server.Output.Write(b.Written);
-        }
-        finally
-        {
-            b.Return();
-        }
-    }
+    public void Reply<T>(T result, JsonTypeInfo<T> info) =>
+        Answer((result, info), static (w, s) => JsonSerializer.Serialize(w, s.result, s.info));
 
     /// <summary>Answers with a result written by <paramref name="writeResult"/> (protocols whose results vary by revision).</summary>
-    public void ReplyRaw(Action<Utf8JsonWriter> writeResult)
+    public void ReplyRaw(Action<Utf8JsonWriter> writeResult) => Answer(writeResult, static (w, write) => write(w));
+
+    private void Answer<TState>(TState state, Action<Utf8JsonWriter, TState> writeResult)
     {
         if (!TryAnswer())
         {
@@ -149,7 +128,7 @@ internal sealed class RpcCall : IThreadPoolWorkItem
             w.WritePropertyName("id"u8);
             w.WriteRawValue(Id, skipInputValidation: true);
             w.WritePropertyName("result"u8);
-            writeResult(w);
+            writeResult(w, state);
             w.WriteEndObject();
             _server.Output.Write(b.Written);
         }
@@ -181,22 +160,7 @@ internal sealed class RpcCall : IThreadPoolWorkItem
             return;
         }
 
-        RpcMessageBuilder b = RpcMessageBuilder.Rent();
-        try
-        {
-            Utf8JsonWriter w = b.Writer;
-            w.WriteStartObject();
-            w.WriteString("jsonrpc"u8, "2.0"u8);
-            w.WriteString("method"u8, method);
-            w.WritePropertyName("params"u8);
-            writeParams(w, state);
-            w.WriteEndObject();
-            _server.Output.Write(b.Written);
-        }
-        finally
-        {
-            b.Return();
-        }
+        _server.SendNotification(method, state, writeParams);
     }
 
     /// <summary>Answers with an error.</summary>

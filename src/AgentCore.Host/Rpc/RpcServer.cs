@@ -111,7 +111,11 @@ internal sealed partial class RpcServer
     }
 
     /// <summary>Sends a notification to the client.</summary>
-    public void SendNotification<T>(string method, T value, JsonTypeInfo<T> info)
+    public void SendNotification<T>(string method, T value, JsonTypeInfo<T> info) =>
+        SendNotification(method, (value, info), static (w, s) => JsonSerializer.Serialize(w, s.value, s.info));
+
+    /// <summary>Sends a notification whose params <paramref name="writeParams"/> writes.</summary>
+    public void SendNotification<TState>(string method, TState state, Action<Utf8JsonWriter, TState> writeParams)
     {
         RpcMessageBuilder b = RpcMessageBuilder.Rent();
         try
@@ -121,7 +125,7 @@ internal sealed partial class RpcServer
             w.WriteString("jsonrpc"u8, "2.0"u8);
             w.WriteString("method"u8, method);
             w.WritePropertyName("params"u8);
-            JsonSerializer.Serialize(w, value, info);
+            writeParams(w, state);
             w.WriteEndObject();
             Output.Write(b.Written);
         }
