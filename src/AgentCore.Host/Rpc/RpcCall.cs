@@ -106,36 +106,60 @@ internal sealed class RpcCall : IThreadPoolWorkItem
     }
 
     /// <summary>Answers with <paramref name="result"/>.</summary>
-    public void Reply<T>(T result, JsonTypeInfo<T> info) =>
-        Answer((result, info), static (w, s) => JsonSerializer.Serialize(w, s.result, s.info));
-
-    /// <summary>Answers with a result written by <paramref name="writeResult"/> (protocols whose results vary by revision).</summary>
-    public void ReplyRaw(Action<Utf8JsonWriter> writeResult) => Answer(writeResult, static (w, write) => write(w));
-
-    private void Answer<TState>(TState state, Action<Utf8JsonWriter, TState> writeResult)
+    public void Reply<T>(T result, JsonTypeInfo<T> info)
     {
-        if (!TryAnswer())
+        if (BeginAnswer() is not { } b)
         {
             return;
         }
 
-        RpcMessageBuilder b = RpcMessageBuilder.Rent();
         try
         {
-            Utf8JsonWriter w = b.Writer;
-            w.WriteStartObject();
-            w.WriteString("jsonrpc"u8, "2.0"u8);
-            w.WritePropertyName("id"u8);
-            w.WriteRawValue(Id, skipInputValidation: true);
-            w.WritePropertyName("result"u8);
-            writeResult(w, state);
-            w.WriteEndObject();
-            _server.Output.Write(b.Written);
+            JsonSerializer.Serialize(b.Writer, result, info);
+            _server.Send(b);
         }
         finally
         {
             b.Return();
         }
+    }
+
+    /// <summary>Answers with a result written by <paramref name="writeResult"/> (protocols whose results vary by revision).</summary>
+    public void ReplyRaw(Action<Utf8JsonWriter> writeResult)
+    {
+        if (BeginAnswer() is not { } b)
+        {
+            return;
+        }
+
+        try
+        {
+            writeResult(b.Writer);
+            _server.Send(b);
+        }
+        finally
+        {
+            b.Return();
+        }
+    }
+
+    // The answer's envelope up to "result": (null when the request was answered already); the caller writes the
+    // result, then RpcServer.Send closes the envelope and writes it out.
+    private RpcMessageBuilder? BeginAnswer()
+    {
+        if (!TryAnswer())
+        {
+            return null;
+        }
+
+        RpcMessageBuilder b = RpcMessageBuilder.Rent();
+        Utf8JsonWriter w = b.Writer;
+        w.WriteStartObject();
+        w.WriteString("jsonrpc"u8, "2.0"u8);
+        w.WritePropertyName("id"u8);
+        w.WriteRawValue(Id, skipInputValidation: true);
+        w.WritePropertyName("result"u8);
+        return b;
     }
 
     /// <summary>Sends a notification tied to this request (e.g. <c>chat/chunk</c>); dropped once it is answered.</summary>

@@ -111,28 +111,52 @@ internal sealed partial class RpcServer
     }
 
     /// <summary>Sends a notification to the client.</summary>
-    public void SendNotification<T>(string method, T value, JsonTypeInfo<T> info) =>
-        SendNotification(method, (value, info), static (w, s) => JsonSerializer.Serialize(w, s.value, s.info));
-
-    /// <summary>Sends a notification whose params <paramref name="writeParams"/> writes.</summary>
-    public void SendNotification<TState>(string method, TState state, Action<Utf8JsonWriter, TState> writeParams)
+    public void SendNotification<T>(string method, T value, JsonTypeInfo<T> info)
     {
-        RpcMessageBuilder b = RpcMessageBuilder.Rent();
+        RpcMessageBuilder b = BeginNotification(method);
         try
         {
-            Utf8JsonWriter w = b.Writer;
-            w.WriteStartObject();
-            w.WriteString("jsonrpc"u8, "2.0"u8);
-            w.WriteString("method"u8, method);
-            w.WritePropertyName("params"u8);
-            writeParams(w, state);
-            w.WriteEndObject();
-            Output.Write(b.Written);
+            JsonSerializer.Serialize(b.Writer, value, info);
+            Send(b);
         }
         finally
         {
             b.Return();
         }
+    }
+
+    /// <summary>Sends a notification whose params <paramref name="writeParams"/> writes.</summary>
+    public void SendNotification<TState>(string method, TState state, Action<Utf8JsonWriter, TState> writeParams)
+    {
+        RpcMessageBuilder b = BeginNotification(method);
+        try
+        {
+            writeParams(b.Writer, state);
+            Send(b);
+        }
+        finally
+        {
+            b.Return();
+        }
+    }
+
+    /// <summary>Closes the message <paramref name="b"/> holds (its params or result written) and writes it out.</summary>
+    internal void Send(RpcMessageBuilder b)
+    {
+        b.Writer.WriteEndObject();
+        Output.Write(b.Written);
+    }
+
+    // A notification's envelope up to "params":; the caller writes the params, then Send.
+    private static RpcMessageBuilder BeginNotification(string method)
+    {
+        RpcMessageBuilder b = RpcMessageBuilder.Rent();
+        Utf8JsonWriter w = b.Writer;
+        w.WriteStartObject();
+        w.WriteString("jsonrpc"u8, "2.0"u8);
+        w.WriteString("method"u8, method);
+        w.WritePropertyName("params"u8);
+        return b;
     }
 
     /// <summary>
