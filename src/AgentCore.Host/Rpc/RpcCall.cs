@@ -74,10 +74,10 @@ internal sealed class RpcCall : IThreadPoolWorkItem
     /// The source-generated binding of a record's init-only properties sets an absent field to its type's default
     /// instead of keeping the property's initializer; a binding that must keep the library's default asks this.
     /// </remarks>
-    public bool HasParam(ReadOnlySpan<byte> name) => HasProperty(Params, name);
+    public bool HasParam(ReadOnlySpan<byte> name) => HasAnyProperty(Params, name, name);
 
-    /// <summary>True when <paramref name="json"/> is an object with the top-level field <paramref name="name"/> (unescaped).</summary>
-    public static bool HasProperty(ReadOnlySpan<byte> json, ReadOnlySpan<byte> name)
+    /// <summary>True when <paramref name="json"/> is an object with the top-level field <paramref name="name"/> or <paramref name="otherName"/> (unescaped), in one pass.</summary>
+    public static bool HasAnyProperty(ReadOnlySpan<byte> json, ReadOnlySpan<byte> name, ReadOnlySpan<byte> otherName)
     {
         var reader = new Utf8JsonReader(json);
         try
@@ -89,7 +89,7 @@ internal sealed class RpcCall : IThreadPoolWorkItem
 
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals(name))
+                if (reader.ValueTextEquals(name) || reader.ValueTextEquals(otherName))
                 {
                     return true;
                 }

@@ -66,7 +66,7 @@ internal sealed partial class ServeSession
     private const int ShortTextBytes = 4 << 10;
 
     internal static bool ShortText(ReadOnlySpan<byte> parameters) =>
-        parameters.Length <= ShortTextBytes && !RpcCall.HasProperty(parameters, "paths"u8) && !RpcCall.HasProperty(parameters, "path"u8);
+        parameters.Length <= ShortTextBytes && !RpcCall.HasAnyProperty(parameters, "paths"u8, "path"u8);
 
     private static IReadOnlyList<string> Languages() => DefinitionsOperations.Languages;
 
