@@ -153,8 +153,7 @@ public static class StreamOperations
             OperationException.ThrowInvalidArgument("model", "model must be a model id");
         }
 
-        if (request.BaseUrl is not null
-            && !(Uri.TryCreate(request.BaseUrl, UriKind.Absolute, out Uri? uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)))
+        if (request.BaseUrl is not null && !ProviderRequest.TryHttpUri(request.BaseUrl, out _))
         {
             OperationException.ThrowInvalidArgument("baseUrl", "baseUrl must be an absolute http(s) URL");
         }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Net.Http.Headers;
 using AgentCore.Streaming.Http;
 
@@ -113,6 +114,10 @@ internal sealed class ProviderRequest
         return string.IsNullOrEmpty(key) ? null : key;
     }
 
+    /// <summary>True when <paramref name="url"/> is an absolute http or https URL.</summary>
+    internal static bool TryHttpUri(string url, [NotNullWhen(true)] out Uri? uri) =>
+        Uri.TryCreate(url, UriKind.Absolute, out uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+
     private static Uri BuildUri(ChatRequest request)
     {
         string baseUrl = (request.BaseUrl ?? ProviderKinds.DefaultBaseUrl(request.Provider)).TrimEnd('/');
@@ -124,7 +129,7 @@ internal sealed class ProviderRequest
             ProviderKind.Gemini => $"{baseUrl}/models/{Uri.EscapeDataString(request.Model)}:streamGenerateContent?alt=sse",
             _ => (baseUrl.EndsWith("/v1", StringComparison.Ordinal) ? baseUrl[..^3] : baseUrl) + "/api/chat",
         };
-        if (!Uri.TryCreate(url, UriKind.Absolute, out Uri? uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        if (!TryHttpUri(url, out Uri? uri))
         {
             throw new ProviderException($"'{request.BaseUrl}' is not an http(s) URL");
         }
