@@ -1,6 +1,4 @@
-using System.Text;
 using AgentCore.Diagnostics;
-using AgentCore.Diagnostics.Workloads;
 using AgentCore.Tokenization;
 using BenchmarkDotNet.Attributes;
 
@@ -23,15 +21,7 @@ public class ProfilingScopeBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        string corpus = TokenCorpus.Mixed(1_000_000);
-        var random = new Random(7);
-        _messages = new byte[2_000][];
-        for (int i = 0; i < _messages.Length; i++)
-        {
-            int length = random.Next(60, 300);
-            int start = random.Next(0, corpus.Length - length - 1);
-            _messages[i] = Encoding.UTF8.GetBytes(corpus.Substring(start, length));
-        }
+        _messages = ShortMessages.Create();
     }
 
     [IterationSetup(Target = nameof(ScopesOn))]

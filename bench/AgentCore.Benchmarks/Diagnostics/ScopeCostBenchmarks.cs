@@ -1,4 +1,3 @@
-using System.Text;
 using AgentCore.Diagnostics;
 using AgentCore.Diagnostics.Workloads;
 using AgentCore.Parsing;
@@ -56,15 +55,7 @@ public class ScopeCostBenchmarks
             throw new InvalidOperationException($"{SwitchName}: the profiler was initialised before the switch was set; this process would time the wrong variant");
         }
 
-        string corpus = TokenCorpus.Mixed(1_000_000);
-        var random = new Random(7);
-        _messages = new byte[2_000][];
-        for (int i = 0; i < _messages.Length; i++)
-        {
-            int length = random.Next(60, 300);
-            int start = random.Next(0, corpus.Length - length - 1);
-            _messages[i] = Encoding.UTF8.GetBytes(corpus.Substring(start, length));
-        }
+        _messages = ShortMessages.Create();
 
         _bodies = [.. Enumerable.Range(0, StreamFormats.Names.Count).Select(f => ((StreamFormat)f, StreamRecordings.Body((StreamFormat)f).ToArray()))];
         _reply = ReplyCorpus.WriteToFileReply();
