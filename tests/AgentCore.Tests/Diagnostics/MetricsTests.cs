@@ -24,68 +24,42 @@ public sealed class MetricsTests
     [Fact]
     public void SlowOperation_OverThreshold_OneStructuredLineRateLimited()
     {
-        var output = new StringWriter();
-        TextWriter? previousOutput = SlowOperationWarnings.Output;
-        bool previousEnabled = SlowOperationWarnings.Enabled;
-        SlowOperationWarnings.Output = output;
-        SlowOperationWarnings.Enabled = true;
-        SlowOperationWarnings.ResetRateLimit();
-        try
-        {
-            long before = SlowOperationWarnings.Total;
-            long ticks = System.Diagnostics.Stopwatch.Frequency / 4; // 250 ms
-            OperationMetrics.Record("test.slow", 0, ticks);
-            OperationMetrics.Record("test.slow", 0, ticks);
-            OperationMetrics.Record("test.fast", 0, ticks / 1000);
-            Assert.Equal(before + 2, SlowOperationWarnings.Total);
-            string[] lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            // The second slow operation falls within the rate limit's interval (unless the first line was the only
-            // one in this second and the clock just rolled over, which a 1 s interval makes vanishingly rare).
-            string line = Assert.Single(lines);
-            using var doc = System.Text.Json.JsonDocument.Parse(line);
-            Assert.Equal("slow_operation", doc.RootElement.GetProperty("event").GetString());
-            Assert.Equal("test.slow", doc.RootElement.GetProperty("operation").GetString());
-            Assert.Equal(250.0, doc.RootElement.GetProperty("durationMs").GetDouble(), 0.5);
-        }
-        finally
-        {
-            SlowOperationWarnings.Output = previousOutput;
-            SlowOperationWarnings.Enabled = previousEnabled;
-        }
+        using var warnings = new CapturedWarnings();
+        long before = SlowOperationWarnings.Total;
+        long ticks = System.Diagnostics.Stopwatch.Frequency / 4; // 250 ms
+        OperationMetrics.Record("test.slow", 0, ticks);
+        OperationMetrics.Record("test.slow", 0, ticks);
+        OperationMetrics.Record("test.fast", 0, ticks / 1000);
+        Assert.Equal(before + 2, SlowOperationWarnings.Total);
+        string[] lines = warnings.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        // The second slow operation falls within the rate limit's interval (unless the first line was the only
+        // one in this second and the clock just rolled over, which a 1 s interval makes vanishingly rare).
+        string line = Assert.Single(lines);
+        using var doc = System.Text.Json.JsonDocument.Parse(line);
+        Assert.Equal("slow_operation", doc.RootElement.GetProperty("event").GetString());
+        Assert.Equal("test.slow", doc.RootElement.GetProperty("operation").GetString());
+        Assert.Equal(250.0, doc.RootElement.GetProperty("durationMs").GetDouble(), 0.5);
     }
 
     [Fact]
     public void SlowOperation_AfterInterval_NextLineCountsTheSuppressed()
     {
-        var output = new StringWriter();
-        TextWriter? previousOutput = SlowOperationWarnings.Output;
-        bool previousEnabled = SlowOperationWarnings.Enabled;
-        SlowOperationWarnings.Output = output;
-        SlowOperationWarnings.Enabled = true;
-        SlowOperationWarnings.ResetRateLimit();
-        try
+        using var warnings = new CapturedWarnings();
+        long ticks = System.Diagnostics.Stopwatch.Frequency / 5; // 200 ms
+        for (int i = 0; i < 4; i++)
         {
-            long ticks = System.Diagnostics.Stopwatch.Frequency / 5; // 200 ms
-            for (int i = 0; i < 4; i++)
-            {
-                OperationMetrics.Record("test.flood", 0, ticks);
-            }
+            OperationMetrics.Record("test.flood", 0, ticks);
+        }
 
-            Thread.Sleep(SlowOperationWarnings.MinInterval + TimeSpan.FromMilliseconds(50));
-            OperationMetrics.Record("test.after", 0, ticks);
-            string[] lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            Assert.Equal(2, lines.Length);
-            using var first = System.Text.Json.JsonDocument.Parse(lines[0]);
-            Assert.False(first.RootElement.TryGetProperty("suppressed", out _));
-            using var second = System.Text.Json.JsonDocument.Parse(lines[1]);
-            Assert.Equal("test.after", second.RootElement.GetProperty("operation").GetString());
-            Assert.Equal(3, second.RootElement.GetProperty("suppressed").GetInt64());
-        }
-        finally
-        {
-            SlowOperationWarnings.Output = previousOutput;
-            SlowOperationWarnings.Enabled = previousEnabled;
-        }
+        Thread.Sleep(SlowOperationWarnings.MinInterval + TimeSpan.FromMilliseconds(50));
+        OperationMetrics.Record("test.after", 0, ticks);
+        string[] lines = warnings.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        using var first = System.Text.Json.JsonDocument.Parse(lines[0]);
+        Assert.False(first.RootElement.TryGetProperty("suppressed", out _));
+        using var second = System.Text.Json.JsonDocument.Parse(lines[1]);
+        Assert.Equal("test.after", second.RootElement.GetProperty("operation").GetString());
+        Assert.Equal(3, second.RootElement.GetProperty("suppressed").GetInt64());
     }
 
     [Fact]
@@ -97,5 +71,28 @@ public sealed class MetricsTests
         Assert.True(m.GcHeapBytes > 0 && m.AllocatedBytes >= m.GcHeapBytes / 2);
         Assert.True(m.Threads >= 1);
         Assert.True(m.Handles >= 3);
+    }
+
+    /// <summary>Routes the slow-operation warnings to a string, enabled, rate limit reset; puts the settings back on dispose.</summary>
+    private sealed class CapturedWarnings : IDisposable
+    {
+        private readonly StringWriter _output = new();
+        private readonly TextWriter? _previousOutput = SlowOperationWarnings.Output;
+        private readonly bool _previousEnabled = SlowOperationWarnings.Enabled;
+
+        public CapturedWarnings()
+        {
+            SlowOperationWarnings.Output = _output;
+            SlowOperationWarnings.Enabled = true;
+            SlowOperationWarnings.ResetRateLimit();
+        }
+
+        public string Text => _output.ToString();
+
+        public void Dispose()
+        {
+            SlowOperationWarnings.Output = _previousOutput;
+            SlowOperationWarnings.Enabled = _previousEnabled;
+        }
     }
 }
